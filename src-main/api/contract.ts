@@ -1,0 +1,92 @@
+/**
+ * The one API contract between the renderer and the main process: method name → input schema →
+ * output type. Electron IPC and the loopback HTTP bridge both serve exactly this map, and the renderer's
+ * client is typed from it. Plain zod and types, no Node imports, so both sides compile it.
+ */
+import { z } from 'zod';
+import * as cmd from '../ledger/commands.ts';
+import type { Settings } from '../ledger/settings-schema.ts';
+import type * as T from '../ledger/types.ts';
+
+/** A contract entry: the schema checked at the door, and (type-only) what comes back. */
+interface Method<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type; never read at run time. */
+  output?: O;
+}
+const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+
+export interface AppInfo {
+  version: string;
+  tillId: string;
+  dataFile: string;
+  /** 'electron' or 'browser' (the loopback bridge). */
+  shell: 'electron' | 'browser';
+  settings: Settings;
+  staff: T.StaffMember[];
+  tiers: T.Tier[];
+}
+
+export const contract = {
+  'app.info': method<AppInfo>()(cmd.empty),
+
+  'settings.update': method<Settings>()(cmd.settingsUpdate),
+  'tiers.list': method<T.Tier[]>()(cmd.empty),
+  'tiers.upsert': method<T.Tier>()(cmd.tierUpsert),
+  'products.list': method<T.Product[]>()(cmd.productList),
+  'products.upsert': method<T.Product>()(cmd.productUpsert),
+  'products.byBarcode': method<T.Product | null>()(cmd.productByBarcode),
+  'bonusRules.list': method<T.TopupBonusRule[]>()(cmd.empty),
+  'bonusRules.upsert': method<T.TopupBonusRule>()(cmd.bonusRuleUpsert),
+
+  'members.search': method<T.MemberSummary[]>()(cmd.memberSearch),
+  'members.recent': method<T.MemberSummary[]>()(z.object({ limit: z.number().int().min(1).max(200).default(50) })),
+  'members.get': method<T.Member>()(cmd.memberRef),
+  'members.history': method<T.MemberHistory>()(cmd.memberHistory),
+  'members.create': method<T.Member>()(cmd.memberCreate),
+  'members.update': method<T.Member>()(cmd.memberUpdate),
+  'members.archive': method<T.Member>()(cmd.memberArchive),
+
+  'checkout.quote': method<T.CheckoutQuote>()(cmd.checkoutQuote),
+  'checkout.commit': method<T.CheckoutResult>()(cmd.checkoutCommit),
+  'bills.get': method<T.Bill>()(cmd.billRef),
+  'bills.listOfDay': method<T.BillSummary[]>()(cmd.billList),
+  'bills.refundPreview': method<T.RefundPreview>()(cmd.refundRequest),
+  'bills.refund': method<T.RefundResult>()(cmd.refundCommit),
+
+  'topups.quote': method<T.TopupQuote>()(cmd.topupQuote),
+  'topups.create': method<T.TopupResult>()(cmd.topupCommit),
+  'topups.refundPreview': method<T.TopupRefundPreview>()(cmd.topupRefundRequest),
+  'topups.refund': method<T.TopupResult>()(cmd.topupRefundCommit),
+
+  'wallet.adjust': method<T.AdjustmentResult>()(cmd.walletAdjust),
+  'points.adjust': method<T.AdjustmentResult>()(cmd.pointsAdjust),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends (defaults may be left out). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+/** The answer to every call, on every transport. */
+export type ApiResult<O> = { ok: true; value: O } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  code: import('../ledger/errors.ts').ErrorCode;
+  /** In the caller's locale. */
+  message: string;
+  params?: Record<string, string | number>;
+  /** For VALIDATION: which fields and why. */
+  issues?: Array<{ path: string; message: string }>;
+}
+
+export const LOCALE_HEADER = 'x-regulars-locale';

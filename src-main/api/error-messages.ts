@@ -1,0 +1,100 @@
+/**
+ * The words for every error code, in each locale. Shared by the main process (the API answers with a
+ * localized message) and the renderer (which may re-render a message when the locale changes).
+ */
+import type { ErrorCode, ErrorParams } from '../ledger/errors.ts';
+import { formatMoney } from './money-format.ts';
+
+export type Locale = 'zh-CN' | 'en';
+
+interface Fmt {
+  money: (minor: unknown) => string;
+  p: ErrorParams;
+}
+
+type Catalog = Record<ErrorCode, (f: Fmt) => string>;
+
+const zh: Catalog = {
+  VALIDATION: ({ p }) => (p['field'] ? `输入有误：${p['field']}` : '输入有误，请检查后重试'),
+  AMOUNT_OUT_OF_RANGE: () => '金额超出允许范围',
+  MEMBER_NOT_FOUND: () => '找不到该会员',
+  MEMBER_ARCHIVED: ({ p }) => `会员「${p['name'] ?? ''}」已停用`,
+  PRODUCT_NOT_FOUND: () => '找不到该商品',
+  PRODUCT_INACTIVE: ({ p }) => `商品「${p['name'] ?? ''}」已下架`,
+  BILL_NOT_FOUND: () => '找不到该账单',
+  TOPUP_NOT_FOUND: () => '找不到该充值记录',
+  STAFF_NOT_FOUND: () => '找不到该员工',
+  TIER_NOT_FOUND: () => '找不到该会员等级',
+  PHONE_INVALID: ({ p }) => `手机号「${p['phone'] ?? ''}」无效`,
+  PHONE_TAKEN: () => '该手机号已被其他会员使用',
+  BARCODE_TAKEN: ({ p }) => `条码 ${p['barcode'] ?? ''} 已被其他商品使用`,
+  EMPTY_BILL: () => '账单中没有商品',
+  PAYMENT_MISMATCH: ({ p, money }) => `付款合计 ${money(p['paid'])} 与应付 ${money(p['expected'])} 不符`,
+  CASH_TENDER_SHORT: ({ p, money }) => `实收现金 ${money(p['tendered'])} 少于应收 ${money(p['needed'])}`,
+  TENDER_ONLY_FOR_CASH: () => '只有现金支付可以找零',
+  MEMBER_REQUIRED: () => '储值和积分支付需要先选择会员',
+  INSUFFICIENT_BALANCE: ({ p, money }) => `储值余额不足：可用 ${money(p['available'])}`,
+  INSUFFICIENT_POINTS: ({ p }) => `积分不足：可用 ${p['available'] ?? 0} 分，需要 ${p['needed'] ?? 0} 分`,
+  POINTS_REDEMPTION_DISABLED: () => '本店未开启积分抵现',
+  NOT_A_SALE: () => '只能对销售账单退款',
+  NOT_A_TOPUP: () => '只能对充值记录退款',
+  REFUND_EXCEEDS_SALE: ({ p }) => `「${p['name'] ?? ''}」最多还能退 ${p['left'] ?? 0} 件`,
+  NOTHING_TO_REFUND: () => '没有可退的内容',
+  TOPUP_REFUND_EXCEEDS: ({ p, money }) => `最多可退本金 ${money(p['max'])}`,
+  ADJUSTMENT_BELOW_ZERO: () => '调整后余额不能为负',
+  ADJUSTMENT_EMPTY: () => '调整数额不能为零',
+  IDEMPOTENCY_CONFLICT: () => '该操作编号已用于另一笔操作',
+  UNKNOWN_METHOD: () => '未知的接口',
+  UNAUTHORIZED: () => '访问令牌无效，请使用启动时显示的链接打开',
+  FORBIDDEN_ORIGIN: () => '拒绝来自其他网站的请求',
+  MALFORMED_REQUEST: () => '请求格式错误',
+  INTERNAL: () => '系统内部错误，操作未生效',
+};
+
+const en: Catalog = {
+  VALIDATION: ({ p }) => (p['field'] ? `Invalid input: ${p['field']}` : 'Invalid input, please check and try again'),
+  AMOUNT_OUT_OF_RANGE: () => 'Amount out of range',
+  MEMBER_NOT_FOUND: () => 'Member not found',
+  MEMBER_ARCHIVED: ({ p }) => `Member "${p['name'] ?? ''}" is archived`,
+  PRODUCT_NOT_FOUND: () => 'Product not found',
+  PRODUCT_INACTIVE: ({ p }) => `Product "${p['name'] ?? ''}" is no longer sold`,
+  BILL_NOT_FOUND: () => 'Bill not found',
+  TOPUP_NOT_FOUND: () => 'Top-up not found',
+  STAFF_NOT_FOUND: () => 'Staff member not found',
+  TIER_NOT_FOUND: () => 'Tier not found',
+  PHONE_INVALID: ({ p }) => `Phone number "${p['phone'] ?? ''}" is not valid`,
+  PHONE_TAKEN: () => 'Another member already uses this phone number',
+  BARCODE_TAKEN: ({ p }) => `Barcode ${p['barcode'] ?? ''} belongs to another product`,
+  EMPTY_BILL: () => 'The bill has no items',
+  PAYMENT_MISMATCH: ({ p, money }) => `Payments of ${money(p['paid'])} do not match the total of ${money(p['expected'])}`,
+  CASH_TENDER_SHORT: ({ p, money }) => `Cash tendered ${money(p['tendered'])} is less than ${money(p['needed'])}`,
+  TENDER_ONLY_FOR_CASH: () => 'Only cash payments can give change',
+  MEMBER_REQUIRED: () => 'Choose a member to pay with stored value or points',
+  INSUFFICIENT_BALANCE: ({ p, money }) => `Not enough stored value: ${money(p['available'])} available`,
+  INSUFFICIENT_POINTS: ({ p }) => `Not enough points: ${p['available'] ?? 0} available, ${p['needed'] ?? 0} needed`,
+  POINTS_REDEMPTION_DISABLED: () => 'Paying with points is turned off',
+  NOT_A_SALE: () => 'Only a sale can be refunded',
+  NOT_A_TOPUP: () => 'Only a top-up can be refunded',
+  REFUND_EXCEEDS_SALE: ({ p }) => `Only ${p['left'] ?? 0} of "${p['name'] ?? ''}" can still be refunded`,
+  NOTHING_TO_REFUND: () => 'Nothing left to refund',
+  TOPUP_REFUND_EXCEEDS: ({ p, money }) => `At most ${money(p['max'])} of principal can be refunded`,
+  ADJUSTMENT_BELOW_ZERO: () => 'The adjustment would leave a negative balance',
+  ADJUSTMENT_EMPTY: () => 'The adjustment amount cannot be zero',
+  IDEMPOTENCY_CONFLICT: () => 'This operation key was already used for a different operation',
+  UNKNOWN_METHOD: () => 'Unknown API method',
+  UNAUTHORIZED: () => 'Invalid access token: open the link printed at start-up',
+  FORBIDDEN_ORIGIN: () => 'Requests from other sites are refused',
+  MALFORMED_REQUEST: () => 'Malformed request',
+  INTERNAL: () => 'Internal error: nothing was changed',
+};
+
+const CATALOGS: Record<Locale, Catalog> = { 'zh-CN': zh, en };
+
+export function normalizeLocale(value: unknown): Locale {
+  return typeof value === 'string' && value.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale, currency = 'CNY'): string {
+  const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v, currency, locale) : String(v ?? ''));
+  return CATALOGS[locale][code]({ p: params, money });
+}

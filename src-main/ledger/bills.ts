@@ -1,0 +1,571 @@
+/**
+ * Bills: pricing a cart, checkout with split tender, and refunds as new reversing bills. One call,
+ * one transaction: bill + lines + payments + wallet entries + points entries + member totals.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import * as cmd from './commands.ts';
+import type { Ledger } from './db.ts';
+import { fail } from './errors.ts';
+import { newId } from './ids.ts';
+import { runOnce } from './idempotency.ts';
+import { getProduct, requireStaff } from './catalog.ts';
+import { getMemberSummary, loadActiveMember, loadMember } from './members.ts';
+import { allocate, mulDivFloor, mulDivRound, sumMinor } from './money.ts';
+import { pointsEarnedOn, pointsNeededFor, postPointsEntry } from './points.ts';
+import { billLines, bills, members, payments, staff } from './schema.ts';
+import { getSettings } from './settings.ts';
+import { businessDate, isoTime } from './time.ts';
+import type { Bill, BillLine, BillSummary, CheckoutQuote, CheckoutResult, Payment, RefundPreview, RefundResult } from './types.ts';
+import { currentBalance, postWalletEntry, splitSpend } from './wallet.ts';
+
+type BillRow = typeof bills.$inferSelect;
+type LineRow = typeof billLines.$inferSelect;
+type PaymentRow = typeof payments.$inferSelect;
+
+// ---------------------------------------------------------------- pricing
+
+/** Price a cart for a member (or a walk-in): lines, the tier discount spread over lines, the total. */
+export function quoteCheckout(ledger: Ledger, input: cmd.CheckoutQuoteInput): CheckoutQuote {
+  const data = cmd.checkoutQuote.parse(input);
+  const tier = data.memberId ? loadActiveMember(ledger, data.memberId).tier : null;
+  const lines = data.lines.map((line) => {
+    if ('productId' in line) {
+      const product = getProduct(ledger, line.productId);
+      if (!product.active) fail('PRODUCT_INACTIVE', { name: product.name });
+      return { productId: product.id, name: product.name, unitPriceMinor: product.priceMinor, quantity: line.quantity };
+    }
+    return { productId: null, name: line.name, unitPriceMinor: line.amountMinor, quantity: line.quantity };
+  });
+  const gross = lines.map((l) => l.unitPriceMinor * l.quantity);
+  const subtotalMinor = sumMinor(gross);
+  const tierDiscountBp = tier?.discountBp ?? 0;
+  // The discount is computed once on the subtotal (what the customer expects to see) and then spread
+  // over the lines exactly, so a later partial refund returns each line's true share.
+  const discountMinor = mulDivRound(subtotalMinor, tierDiscountBp, 10_000);
+  const lineDiscounts = allocate(discountMinor, gross);
+  const totalMinor = subtotalMinor - discountMinor;
+  return {
+    lines: lines.map((l, i) => ({
+      ...l,
+      grossMinor: gross[i]!,
+      discountMinor: lineDiscounts[i]!,
+      netMinor: gross[i]! - lineDiscounts[i]!,
+    })),
+    subtotalMinor,
+    discountMinor,
+    totalMinor,
+    tierDiscountBp,
+    pointsIfPaidExternally: tier ? pointsEarnedOn(totalMinor, tier.pointsPerUnit) : 0,
+  };
+}
+
+/** Bill number: business day + per-day, per-till sequence (20261123-0007). */
+function nextBillNo(ledger: Ledger, day: string): string {
+  const row = ledger.sqlite
+    .prepare("insert into counters(name, value) values (?, 1) on conflict(name) do update set value = value + 1 returning value")
+    .get(`bill:${ledger.tillId}:${day}`) as { value: number };
+  return `${day.replace(/-/g, '')}-${String(row.value).padStart(4, '0')}`;
+}
+
+// ---------------------------------------------------------------- checkout
+
+export function checkout(ledger: Ledger, input: cmd.CheckoutCommit): CheckoutResult {
+  const data = cmd.checkoutCommit.parse(input);
+  return runOnce(ledger, 'checkout', data.idempotencyKey, data, () => commitSale(ledger, data), (billId) => {
+    const bill = getBill(ledger, billId);
+    const cash = bill.payments.find((p) => p.method === 'cash');
+    return { bill, member: bill.memberId ? getMemberSummary(ledger, bill.memberId) : null, changeMinor: cash?.changeMinor ?? 0 };
+  });
+}
+
+function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): string {
+  requireStaff(ledger, data.staffId);
+  const settings = getSettings(ledger);
+  const quote = quoteCheckout(ledger, data);
+  const member = data.memberId ? loadActiveMember(ledger, data.memberId) : null;
+
+  const paid = sumMinor(data.payments.map((p) => p.amountMinor));
+  if (paid !== quote.totalMinor) fail('PAYMENT_MISMATCH', { expected: quote.totalMinor, paid });
+
+  const now = ledger.clock();
+  const createdAt = isoTime(now);
+  const day = businessDate(now);
+  const billId = newId();
+
+  let storedValue = { principal: 0, bonus: 0 };
+  let pointsRedeemed = 0;
+  const paymentRows: PaymentRow[] = data.payments.map((p) => {
+    const row: PaymentRow = {
+      id: newId(),
+      tillId: ledger.tillId,
+      billId,
+      method: p.method,
+      amountMinor: p.amountMinor,
+      tenderedMinor: null,
+      changeMinor: null,
+      principalMinor: 0,
+      bonusMinor: 0,
+      points: 0,
+      refundOfPaymentId: null,
+      createdAt,
+    };
+    if (p.tenderedMinor !== undefined) {
+      if (p.method !== 'cash') fail('TENDER_ONLY_FOR_CASH');
+      if (p.tenderedMinor < p.amountMinor) fail('CASH_TENDER_SHORT', { needed: p.amountMinor, tendered: p.tenderedMinor });
+      row.tenderedMinor = p.tenderedMinor;
+      row.changeMinor = p.tenderedMinor - p.amountMinor;
+    } else if (p.method === 'cash') {
+      row.tenderedMinor = p.amountMinor;
+      row.changeMinor = 0;
+    }
+    if (p.method === 'stored_value') {
+      if (!member) fail('MEMBER_REQUIRED');
+      storedValue = splitSpend(currentBalance(ledger, member.row.id), p.amountMinor, settings.walletSpendOrder);
+      row.principalMinor = storedValue.principal;
+      row.bonusMinor = storedValue.bonus;
+    }
+    if (p.method === 'points') {
+      if (!member) fail('MEMBER_REQUIRED');
+      if (!settings.pointsRedemption.enabled) fail('POINTS_REDEMPTION_DISABLED');
+      pointsRedeemed = pointsNeededFor(p.amountMinor, settings);
+      if (pointsRedeemed > member.row.points) fail('INSUFFICIENT_POINTS', { available: member.row.points, needed: pointsRedeemed });
+      row.points = pointsRedeemed;
+    }
+    return row;
+  });
+
+  // Points are earned on what was actually paid: never on the points part, and on the stored-value
+  // part only if the shop says so (that money already bought its bonus when it was topped up).
+  const pointsPart = data.payments.find((p) => p.method === 'points')?.amountMinor ?? 0;
+  const storedPart = storedValue.principal + storedValue.bonus;
+  const eligible = quote.totalMinor - pointsPart - (settings.storedValueEarnsPoints ? 0 : storedPart);
+  const pointsEarned = member ? pointsEarnedOn(eligible, member.tier.pointsPerUnit) : 0;
+
+  ledger.db
+    .insert(bills)
+    .values({
+      id: billId,
+      tillId: ledger.tillId,
+      billNo: nextBillNo(ledger, day),
+      businessDate: day,
+      kind: 'sale',
+      memberId: member?.row.id ?? null,
+      staffId: data.staffId,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      totalMinor: quote.totalMinor,
+      pointsEarned,
+      tierDiscountBp: quote.tierDiscountBp,
+      note: data.note,
+      createdAt,
+    })
+    .run();
+  ledger.db
+    .insert(billLines)
+    .values(quote.lines.map((l, i) => ({ id: newId(), billId, lineNo: i + 1, ...l })))
+    .run();
+  if (paymentRows.length > 0) ledger.db.insert(payments).values(paymentRows).run();
+
+  if (member) {
+    const memberId = member.row.id;
+    if (storedPart > 0) {
+      postWalletEntry(ledger, { memberId, kind: 'spend', principalDelta: -storedValue.principal, bonusDelta: -storedValue.bonus, billId, staffId: data.staffId });
+    }
+    if (pointsRedeemed > 0) postPointsEntry(ledger, { memberId, kind: 'redeem', delta: -pointsRedeemed, billId, staffId: data.staffId });
+    if (pointsEarned > 0) postPointsEntry(ledger, { memberId, kind: 'earn', delta: pointsEarned, billId, staffId: data.staffId });
+    ledger.db
+      .update(members)
+      .set({
+        totalSpentMinor: sql`${members.totalSpentMinor} + ${quote.totalMinor}`,
+        visitCount: sql`${members.visitCount} + 1`,
+        firstVisitAt: sql`coalesce(${members.firstVisitAt}, ${createdAt})`,
+        lastVisitAt: createdAt,
+      })
+      .where(eq(members.id, memberId))
+      .run();
+  }
+  return billId;
+}
+
+// ---------------------------------------------------------------- reading bills
+
+function summaryOf(row: BillRow, memberName: string | null, staffName: string): BillSummary {
+  return {
+    id: row.id,
+    billNo: row.billNo,
+    businessDate: row.businessDate,
+    kind: row.kind,
+    originalBillId: row.originalBillId,
+    memberId: row.memberId,
+    memberName,
+    staffName,
+    totalMinor: row.totalMinor,
+    pointsEarned: row.pointsEarned,
+    createdAt: row.createdAt,
+  };
+}
+
+function billSummaries(ledger: Ledger, where: ReturnType<typeof eq> | undefined, limit: number, order: 'asc' | 'desc'): BillSummary[] {
+  return ledger.db
+    .select({ bill: bills, memberName: members.name, staffName: staff.name })
+    .from(bills)
+    .leftJoin(members, eq(bills.memberId, members.id))
+    .innerJoin(staff, eq(bills.staffId, staff.id))
+    .where(where)
+    .orderBy(order === 'asc' ? asc(bills.createdAt) : desc(bills.createdAt), order === 'asc' ? asc(bills.id) : desc(bills.id))
+    .limit(limit)
+    .all()
+    .map((r) => summaryOf(r.bill, r.memberName, r.staffName));
+}
+
+export function listBillsOfDay(ledger: Ledger, input: z.input<typeof cmd.billList>): BillSummary[] {
+  const { businessDate: day, limit } = cmd.billList.parse(input);
+  return billSummaries(ledger, eq(bills.businessDate, day), limit, 'desc');
+}
+
+export function listMemberBills(ledger: Ledger, memberId: string, limit: number): BillSummary[] {
+  return billSummaries(ledger, eq(bills.memberId, memberId), limit, 'desc');
+}
+
+export function getBill(ledger: Ledger, billId: string): Bill {
+  const found = ledger.db
+    .select({ bill: bills, memberName: members.name, staffName: staff.name })
+    .from(bills)
+    .leftJoin(members, eq(bills.memberId, members.id))
+    .innerJoin(staff, eq(bills.staffId, staff.id))
+    .where(eq(bills.id, billId))
+    .get();
+  if (!found) fail('BILL_NOT_FOUND');
+  const row = found.bill;
+  const lineRows = ledger.db.select().from(billLines).where(eq(billLines.billId, billId)).orderBy(asc(billLines.lineNo)).all();
+  const paymentRows = ledger.db.select().from(payments).where(eq(payments.billId, billId)).orderBy(asc(payments.id)).all();
+  const refunded = row.kind === 'sale' ? refundedPerLine(ledger, lineRows.map((l) => l.id)) : new Map();
+  return {
+    ...summaryOf(row, found.memberName, found.staffName),
+    staffId: row.staffId,
+    subtotalMinor: row.subtotalMinor,
+    discountMinor: row.discountMinor,
+    pointsReversalWaived: row.pointsReversalWaived,
+    tierDiscountBp: row.tierDiscountBp,
+    note: row.note,
+    lines: lineRows.map((l): BillLine => {
+      const r = refunded.get(l.id) ?? { quantity: 0, net: 0, gross: 0 };
+      return { ...lineView(l), refundedQuantity: r.quantity, refundedMinor: r.net };
+    }),
+    payments: paymentRows.map(paymentView),
+    refunds: row.kind === 'sale' ? billSummaries(ledger, eq(bills.originalBillId, billId), 1000, 'asc') : [],
+  };
+}
+
+function lineView(l: LineRow): Omit<BillLine, 'refundedQuantity' | 'refundedMinor'> {
+  return {
+    id: l.id,
+    lineNo: l.lineNo,
+    productId: l.productId,
+    name: l.name,
+    unitPriceMinor: l.unitPriceMinor,
+    quantity: l.quantity,
+    grossMinor: l.grossMinor,
+    discountMinor: l.discountMinor,
+    netMinor: l.netMinor,
+    refundOfLineId: l.refundOfLineId,
+  };
+}
+
+function paymentView(p: PaymentRow): Payment {
+  return {
+    id: p.id,
+    method: p.method,
+    amountMinor: p.amountMinor,
+    tenderedMinor: p.tenderedMinor,
+    changeMinor: p.changeMinor,
+    principalMinor: p.principalMinor,
+    bonusMinor: p.bonusMinor,
+    points: p.points,
+    refundOfPaymentId: p.refundOfPaymentId,
+  };
+}
+
+/** Per sale line, what refunds have taken back so far (positive numbers). */
+function refundedPerLine(ledger: Ledger, lineIds: string[]): Map<string, { quantity: number; net: number; gross: number }> {
+  const map = new Map<string, { quantity: number; net: number; gross: number }>();
+  if (lineIds.length === 0) return map;
+  const rows = ledger.db
+    .select({
+      lineId: billLines.refundOfLineId,
+      quantity: sql<number>`-sum(${billLines.quantity})`,
+      net: sql<number>`-sum(${billLines.netMinor})`,
+      gross: sql<number>`-sum(${billLines.grossMinor})`,
+    })
+    .from(billLines)
+    .where(inArray(billLines.refundOfLineId, lineIds))
+    .groupBy(billLines.refundOfLineId)
+    .all();
+  for (const r of rows) if (r.lineId) map.set(r.lineId, { quantity: r.quantity, net: r.net, gross: r.gross });
+  return map;
+}
+
+/** Per sale payment, what refunds have returned so far (positive numbers). */
+function refundedPerPayment(ledger: Ledger, paymentIds: string[]): Map<string, { amount: number; principal: number; bonus: number; points: number }> {
+  const map = new Map<string, { amount: number; principal: number; bonus: number; points: number }>();
+  if (paymentIds.length === 0) return map;
+  const rows = ledger.db
+    .select({
+      paymentId: payments.refundOfPaymentId,
+      amount: sql<number>`-sum(${payments.amountMinor})`,
+      principal: sql<number>`-sum(${payments.principalMinor})`,
+      bonus: sql<number>`-sum(${payments.bonusMinor})`,
+      points: sql<number>`-sum(${payments.points})`,
+    })
+    .from(payments)
+    .where(inArray(payments.refundOfPaymentId, paymentIds))
+    .groupBy(payments.refundOfPaymentId)
+    .all();
+  for (const r of rows) if (r.paymentId) map.set(r.paymentId, { amount: r.amount, principal: r.principal, bonus: r.bonus, points: r.points });
+  return map;
+}
+
+// ---------------------------------------------------------------- refunds
+
+interface RefundPlan {
+  sale: BillRow;
+  lines: Array<{ sale: LineRow; quantity: number; gross: number; net: number }>;
+  total: number;
+  isFinal: boolean;
+  /** Rows to write, signed as stored (negative), one or two per original payment. */
+  paymentRows: Array<Omit<PaymentRow, 'id' | 'billId' | 'createdAt' | 'tillId'>>;
+  walletBack: { principal: number; bonus: number };
+  pointsRestored: number;
+  pointsRedeemedForfeited: number;
+  bonusForfeited: number;
+  pointsReversed: number;
+  pointsWaived: number;
+  memberAfter: { balancePrincipalMinor: number; balanceBonusMinor: number; points: number } | null;
+}
+
+/**
+ * Work out a refund without writing anything: which part of each line, how the money goes back over
+ * the original tenders, and what happens to points and bonus under the shop's refund policy. Both the
+ * preview the cashier confirms and the refund itself use this one plan.
+ */
+function planRefund(ledger: Ledger, input: cmd.RefundRequest): RefundPlan {
+  const data = cmd.refundRequest.parse(input);
+  const sale = ledger.db.select().from(bills).where(eq(bills.id, data.billId)).get();
+  if (!sale) fail('BILL_NOT_FOUND');
+  if (sale.kind !== 'sale') fail('NOT_A_SALE');
+  const policy = getSettings(ledger).refundPolicy;
+  const saleLines = ledger.db.select().from(billLines).where(eq(billLines.billId, sale.id)).orderBy(asc(billLines.lineNo)).all();
+  const refundedLines = refundedPerLine(ledger, saleLines.map((l) => l.id));
+
+  const remaining = saleLines.map((l) => {
+    const r = refundedLines.get(l.id) ?? { quantity: 0, net: 0, gross: 0 };
+    return { sale: l, quantity: l.quantity - r.quantity, net: l.netMinor - r.net, gross: l.grossMinor - r.gross };
+  });
+  const requested = new Map<string, number>();
+  if (data.lines) {
+    for (const req of data.lines) {
+      if (!saleLines.some((l) => l.id === req.lineId)) fail('VALIDATION', { field: 'lineId' });
+      requested.set(req.lineId, (requested.get(req.lineId) ?? 0) + req.quantity);
+    }
+  } else {
+    for (const r of remaining) if (r.quantity > 0) requested.set(r.sale.id, r.quantity);
+  }
+
+  const lines: RefundPlan['lines'] = [];
+  for (const r of remaining) {
+    const quantity = requested.get(r.sale.id);
+    if (!quantity) continue;
+    if (quantity > r.quantity) fail('REFUND_EXCEEDS_SALE', { name: r.sale.name, left: r.quantity });
+    // The last units of a line take exactly what is left, so rounding never leaves or takes a cent.
+    const whole = quantity === r.quantity;
+    lines.push({
+      sale: r.sale,
+      quantity,
+      gross: whole ? r.gross : r.sale.unitPriceMinor * quantity,
+      net: whole ? r.net : mulDivRound(r.net, quantity, r.quantity),
+    });
+  }
+  const total = sumMinor(lines.map((l) => l.net));
+  const remainingTotal = sumMinor(remaining.map((r) => r.net));
+  const isFinal = remaining.every((r) => (requested.get(r.sale.id) ?? 0) === r.quantity);
+  if (lines.length === 0 || (total === 0 && !isFinal)) fail('NOTHING_TO_REFUND');
+
+  // Money goes back over the original tenders in proportion to what each still holds.
+  const salePayments = ledger.db.select().from(payments).where(eq(payments.billId, sale.id)).orderBy(asc(payments.id)).all();
+  const refundedPayments = refundedPerPayment(ledger, salePayments.map((p) => p.id));
+  const left = salePayments.map((p) => {
+    const r = refundedPayments.get(p.id) ?? { amount: 0, principal: 0, bonus: 0, points: 0 };
+    return { p, amount: p.amountMinor - r.amount, principal: p.principalMinor - r.principal, bonus: p.bonusMinor - r.bonus, points: p.points - r.points };
+  });
+  const shares = isFinal ? left.map((l) => l.amount) : allocate(total, left.map((l) => l.amount));
+
+  const paymentRows: RefundPlan['paymentRows'] = [];
+  const walletBack = { principal: 0, bonus: 0 };
+  let pointsRestored = 0;
+  let pointsRedeemedForfeited = 0;
+  let bonusForfeited = 0;
+  const base = { tenderedMinor: null, changeMinor: null, principalMinor: 0, bonusMinor: 0, points: 0 };
+  left.forEach((l, i) => {
+    const share = shares[i]!;
+    if (share === 0) return;
+    const refundOfPaymentId = l.p.id;
+    if (l.p.method === 'stored_value') {
+      const [principal, bonus] = (share === l.amount ? [l.principal, l.bonus] : allocate(share, [l.principal, l.bonus])) as [number, number];
+      const bonusBack = policy.bonus === 'return' ? bonus : 0;
+      walletBack.principal += principal;
+      walletBack.bonus += bonusBack;
+      paymentRows.push({ ...base, method: 'stored_value', amountMinor: -(principal + bonusBack), principalMinor: -principal, bonusMinor: -bonusBack, refundOfPaymentId });
+      if (bonus - bonusBack > 0) {
+        bonusForfeited += bonus - bonusBack;
+        paymentRows.push({ ...base, method: 'forfeited_bonus', amountMinor: -(bonus - bonusBack), bonusMinor: -(bonus - bonusBack), refundOfPaymentId });
+      }
+    } else if (l.p.method === 'points') {
+      const points = share === l.amount ? l.points : Math.min(l.points, mulDivRound(l.points, share, l.amount));
+      const back = policy.redeemedPoints === 'restore' ? points : 0;
+      pointsRestored += back;
+      pointsRedeemedForfeited += points - back;
+      // The row accounts for the redeemed points either way; only pointsRestored goes back to the member.
+      paymentRows.push({ ...base, method: 'points', amountMinor: -share, points: -points, refundOfPaymentId });
+    } else {
+      paymentRows.push({ ...base, method: l.p.method, amountMinor: -share, refundOfPaymentId });
+    }
+  });
+  if (sumMinor(paymentRows.map((p) => p.amountMinor)) !== -total) {
+    throw new Error(`refund tenders do not add up (${remainingTotal})`);
+  }
+
+  // Earned points come back in proportion to the money refunded, but never below zero: what the
+  // member already spent is waived (and recorded on the refund) rather than pushing points negative.
+  let pointsReversed = 0;
+  let pointsWaived = 0;
+  let memberAfter: RefundPlan['memberAfter'] = null;
+  if (sale.memberId) {
+    const { row: member } = loadMember(ledger, sale.memberId);
+    const prior = ledger.db
+      .select({ reversed: sql<number>`coalesce(-sum(${bills.pointsEarned}), 0)`, waived: sql<number>`coalesce(sum(${bills.pointsReversalWaived}), 0)` })
+      .from(bills)
+      .where(and(eq(bills.originalBillId, sale.id), eq(bills.kind, 'refund')))
+      .get() ?? { reversed: 0, waived: 0 };
+    const earnedLeft = sale.pointsEarned - prior.reversed - prior.waived;
+    if (policy.earnedPoints === 'reverse' && earnedLeft > 0) {
+      const due = isFinal ? earnedLeft : Math.min(earnedLeft, mulDivFloor(sale.pointsEarned, total, Math.max(sale.totalMinor, 1)));
+      pointsReversed = Math.min(due, member.points + pointsRestored);
+      pointsWaived = due - pointsReversed;
+    }
+    memberAfter = {
+      balancePrincipalMinor: member.balancePrincipalMinor + walletBack.principal,
+      balanceBonusMinor: member.balanceBonusMinor + walletBack.bonus,
+      points: member.points + pointsRestored - pointsReversed,
+    };
+  }
+  return { sale, lines, total, isFinal, paymentRows, walletBack, pointsRestored, pointsRedeemedForfeited, bonusForfeited, pointsReversed, pointsWaived, memberAfter };
+}
+
+export function previewRefund(ledger: Ledger, input: cmd.RefundRequest): RefundPreview {
+  const plan = planRefund(ledger, input);
+  return {
+    billId: plan.sale.id,
+    lines: plan.lines.map((l) => ({ lineId: l.sale.id, name: l.sale.name, quantity: l.quantity, amountMinor: l.net })),
+    totalMinor: plan.total,
+    tenders: plan.paymentRows.map((p) => ({
+      paymentId: p.refundOfPaymentId!,
+      method: p.method,
+      amountMinor: -p.amountMinor,
+      principalMinor: -p.principalMinor,
+      bonusMinor: -p.bonusMinor,
+      points: -p.points,
+    })),
+    policy: getSettings(ledger).refundPolicy,
+    pointsEarnedReversed: plan.pointsReversed,
+    pointsEarnedWaived: plan.pointsWaived,
+    pointsRedeemedRestored: plan.pointsRestored,
+    pointsRedeemedForfeited: plan.pointsRedeemedForfeited,
+    bonusForfeitedMinor: plan.bonusForfeited,
+    isFinal: plan.isFinal,
+    memberAfter: plan.memberAfter,
+  };
+}
+
+export function refundBill(ledger: Ledger, input: cmd.RefundCommit): RefundResult {
+  const data = cmd.refundCommit.parse(input);
+  return runOnce(
+    ledger,
+    'bills.refund',
+    data.idempotencyKey,
+    data,
+    () => {
+        requireStaff(ledger, data.staffId);
+        const plan = planRefund(ledger, data);
+        const now = ledger.clock();
+        const createdAt = isoTime(now);
+        const day = businessDate(now);
+        const billId = newId();
+        const gross = sumMinor(plan.lines.map((l) => l.gross));
+        ledger.db
+          .insert(bills)
+          .values({
+            id: billId,
+            tillId: ledger.tillId,
+            billNo: nextBillNo(ledger, day),
+            businessDate: day,
+            kind: 'refund',
+            originalBillId: plan.sale.id,
+            memberId: plan.sale.memberId,
+            staffId: data.staffId,
+            subtotalMinor: -gross,
+            discountMinor: -(gross - plan.total),
+            totalMinor: -plan.total,
+            pointsEarned: -plan.pointsReversed,
+            pointsReversalWaived: plan.pointsWaived,
+            tierDiscountBp: plan.sale.tierDiscountBp,
+            note: data.reason,
+            createdAt,
+          })
+          .run();
+        ledger.db
+          .insert(billLines)
+          .values(
+            plan.lines.map((l, i) => ({
+              id: newId(),
+              billId,
+              lineNo: i + 1,
+              productId: l.sale.productId,
+              name: l.sale.name,
+              unitPriceMinor: l.sale.unitPriceMinor,
+              quantity: -l.quantity,
+              grossMinor: -l.gross,
+              discountMinor: -(l.gross - l.net),
+              netMinor: -l.net,
+              refundOfLineId: l.sale.id,
+            })),
+          )
+          .run();
+        if (plan.paymentRows.length > 0) {
+          ledger.db
+            .insert(payments)
+            .values(plan.paymentRows.map((p) => ({ ...p, id: newId(), tillId: ledger.tillId, billId, createdAt })))
+            .run();
+        }
+        const memberId = plan.sale.memberId;
+        if (memberId) {
+          const staffId = data.staffId;
+          if (plan.walletBack.principal + plan.walletBack.bonus > 0) {
+            postWalletEntry(ledger, { memberId, kind: 'spend_refund', principalDelta: plan.walletBack.principal, bonusDelta: plan.walletBack.bonus, billId, reason: data.reason, staffId });
+          }
+          if (plan.pointsRestored > 0) postPointsEntry(ledger, { memberId, kind: 'redeem_restore', delta: plan.pointsRestored, billId, staffId });
+          if (plan.pointsReversed > 0) postPointsEntry(ledger, { memberId, kind: 'earn_reversal', delta: -plan.pointsReversed, billId, staffId });
+          ledger.db
+            .update(members)
+            .set({ totalSpentMinor: sql`${members.totalSpentMinor} - ${plan.total}` })
+            .where(eq(members.id, memberId))
+            .run();
+        }
+        return billId;
+    },
+    (billId) => {
+      const refund = getBill(ledger, billId);
+      return { refund, member: refund.memberId ? getMemberSummary(ledger, refund.memberId) : null };
+    },
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The ledger's promises, checked against the rows themselves. Tests run this after every random
+ * sequence of operations and after crashes; the owner's integrity check (later) runs it too.
+ * Each query returns the rows that break a rule, so an empty result everywhere means all is well.
+ */
+import type { Ledger } from './db.ts';
+
+const CHECKS: Record<string, string> = {
+  'member balance equals wallet ledger': `
+    select m.id, m.balance_principal_minor, m.balance_bonus_minor, coalesce(w.p, 0) p, coalesce(w.b, 0) b
+    from members m left join (select member_id, sum(principal_delta_minor) p, sum(bonus_delta_minor) b from wallet_entries group by member_id) w
+      on w.member_id = m.id
+    where m.balance_principal_minor != coalesce(w.p, 0) or m.balance_bonus_minor != coalesce(w.b, 0)`,
+  'member points equal points ledger': `
+    select m.id, m.points, coalesce(e.s, 0) s
+    from members m left join (select member_id, sum(delta) s from points_entries group by member_id) e on e.member_id = m.id
+    where m.points != coalesce(e.s, 0)`,
+  'nothing negative': `
+    select id from members where balance_principal_minor < 0 or balance_bonus_minor < 0 or points < 0
+    union all select id from wallet_entries where principal_after_minor < 0 or bonus_after_minor < 0
+    union all select id from points_entries where balance_after < 0`,
+  'running balances follow the entries': `
+    select id from (
+      select id, principal_after_minor - sum(principal_delta_minor) over w as dp, bonus_after_minor - sum(bonus_delta_minor) over w as db
+      from wallet_entries window w as (partition by member_id order by rowid rows unbounded preceding))
+    where dp != 0 or db != 0
+    union all
+    select id from (
+      select id, balance_after - sum(delta) over w as d from points_entries
+      window w as (partition by member_id order by rowid rows unbounded preceding))
+    where d != 0`,
+  'payments add up to each bill': `
+    select b.id, b.total_minor, coalesce(sum(p.amount_minor), 0) paid
+    from bills b left join payments p on p.bill_id = b.id group by b.id
+    having b.total_minor != coalesce(sum(p.amount_minor), 0)`,
+  'lines add up to each bill': `
+    select b.id from bills b left join bill_lines l on l.bill_id = b.id group by b.id
+    having b.total_minor != coalesce(sum(l.net_minor), 0) or b.subtotal_minor != coalesce(sum(l.gross_minor), 0)`,
+  'refunds never above the sale line': `
+    select s.id, s.quantity, s.net_minor, -sum(r.quantity) q, -sum(r.net_minor) n
+    from bill_lines s join bill_lines r on r.refund_of_line_id = s.id group by s.id
+    having -sum(r.quantity) > s.quantity or -sum(r.net_minor) > s.net_minor`,
+  'refunds never above the sale payment': `
+    select s.id from payments s join payments r on r.refund_of_payment_id = s.id group by s.id
+    having -sum(r.amount_minor) > s.amount_minor or -sum(r.principal_minor) > s.principal_minor
+      or -sum(r.bonus_minor) > s.bonus_minor or -sum(r.points) > s.points`,
+  'refunds never above the sale bill': `
+    select s.id from bills s join bills r on r.original_bill_id = s.id group by s.id
+    having -sum(r.total_minor) > s.total_minor`,
+  'stored value on bills matches the wallet': `
+    select b.id from bills b
+    left join (select bill_id, sum(principal_minor) p, sum(bonus_minor) bo from payments where method = 'stored_value' group by bill_id) pay on pay.bill_id = b.id
+    left join (select bill_id, sum(principal_delta_minor) p, sum(bonus_delta_minor) bo from wallet_entries where bill_id is not null group by bill_id) w on w.bill_id = b.id
+    where coalesce(pay.p, 0) != -coalesce(w.p, 0) or coalesce(pay.bo, 0) != -coalesce(w.bo, 0)`,
+  'points on bills match the points ledger': `
+    select b.id from bills b
+    left join (select bill_id, sum(delta) d from points_entries where kind in ('earn', 'earn_reversal') group by bill_id) e on e.bill_id = b.id
+    where b.points_earned != coalesce(e.d, 0)`,
+  'top-ups match the wallet': `
+    select t.id from topups t left join wallet_entries w on w.topup_id = t.id
+    group by t.id having t.principal_minor != coalesce(sum(w.principal_delta_minor), 0) or t.bonus_minor != coalesce(sum(w.bonus_delta_minor), 0)`,
+  'top-up refunds never above the top-up': `
+    select t.id from topups t join topups r on r.original_topup_id = t.id group by t.id
+    having -sum(r.principal_minor) > t.principal_minor`,
+  'member totals equal their bills': `
+    select m.id from members m
+    left join (select member_id, sum(total_minor) spent, sum(kind = 'sale') visits, min(case when kind = 'sale' then created_at end) first_at,
+                      max(case when kind = 'sale' then created_at end) last_at
+               from bills where member_id is not null group by member_id) b on b.member_id = m.id
+    where m.total_spent_minor != coalesce(b.spent, 0) or m.visit_count != coalesce(b.visits, 0)
+       or m.first_visit_at is not b.first_at or m.last_visit_at is not b.last_at`,
+};
+
+export interface InvariantViolation {
+  rule: string;
+  rows: unknown[];
+}
+
+export function checkLedgerInvariants(ledger: Pick<Ledger, 'sqlite'>): InvariantViolation[] {
+  const violations: InvariantViolation[] = [];
+  for (const [rule, query] of Object.entries(CHECKS)) {
+    const rows = ledger.sqlite.prepare(query).all();
+    if (rows.length > 0) violations.push({ rule, rows: rows.slice(0, 5) });
+  }
+  return violations;
+}

@@ -1,0 +1,277 @@
+/**
+ * Members: who they are, how to find them at the till, and the summary a screen shows. Balances and
+ * points are never written here; wallet.ts and points.ts own those columns.
+ */
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import * as cmd from './commands.ts';
+import type { Ledger } from './db.ts';
+import { fail } from './errors.ts';
+import { newId } from './ids.ts';
+import { nameSearchKeys } from './name-keys.ts';
+import { lastFourDigits, normalizePhone, tryNormalizePhone } from './phone.ts';
+import { members, tiers } from './schema.ts';
+import { requireStaff, defaultTier } from './catalog.ts';
+import { isoTime } from './time.ts';
+import { inTransaction } from './transaction.ts';
+import type { Member, MemberSummary } from './types.ts';
+
+type MemberRow = typeof members.$inferSelect;
+type TierRow = typeof tiers.$inferSelect;
+
+export function toSummary(row: MemberRow, tierName: string): MemberSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    phone: row.phone,
+    name: row.name,
+    tierId: row.tierId,
+    tierName,
+    balancePrincipalMinor: row.balancePrincipalMinor,
+    balanceBonusMinor: row.balanceBonusMinor,
+    points: row.points,
+    totalSpentMinor: row.totalSpentMinor,
+    visitCount: row.visitCount,
+    lastVisitAt: row.lastVisitAt,
+    archivedAt: row.archivedAt,
+  };
+}
+
+function toMember(row: MemberRow, tier: TierRow): Member {
+  return {
+    ...toSummary(row, tier.name),
+    birthMonth: row.birthMonth,
+    birthDay: row.birthDay,
+    birthYear: row.birthYear,
+    gender: row.gender,
+    tags: JSON.parse(row.tags) as string[],
+    note: row.note,
+    smsBillConsent: row.smsBillConsent,
+    smsMarketingConsent: row.smsMarketingConsent,
+    referredById: row.referredById,
+    createdAt: row.createdAt,
+    firstVisitAt: row.firstVisitAt,
+    tierDiscountBp: tier.discountBp,
+    tierPointsPerUnit: tier.pointsPerUnit,
+  };
+}
+
+/** The member row and its tier, or MEMBER_NOT_FOUND. */
+export function loadMember(ledger: Ledger, memberId: string): { row: MemberRow; tier: TierRow } {
+  const found = ledger.db.select().from(members).innerJoin(tiers, eq(members.tierId, tiers.id)).where(eq(members.id, memberId)).get();
+  if (!found) fail('MEMBER_NOT_FOUND');
+  return { row: found.members, tier: found.tiers };
+}
+
+/** A member who may take part in a new sale, top-up or adjustment. */
+export function loadActiveMember(ledger: Ledger, memberId: string): { row: MemberRow; tier: TierRow } {
+  const found = loadMember(ledger, memberId);
+  if (found.row.archivedAt) fail('MEMBER_ARCHIVED', { name: found.row.name });
+  return found;
+}
+
+export function getMember(ledger: Ledger, memberId: string): Member {
+  const { row, tier } = loadMember(ledger, memberId);
+  return toMember(row, tier);
+}
+
+export function getMemberSummary(ledger: Ledger, memberId: string): MemberSummary {
+  const { row, tier } = loadMember(ledger, memberId);
+  return toSummary(row, tier.name);
+}
+
+function checkBirthday(month: number | null | undefined, day: number | null | undefined, year: number | null | undefined): void {
+  if ((month == null) !== (day == null)) fail('VALIDATION', { field: 'birthday' });
+  if (month == null || day == null) {
+    if (year != null) fail('VALIDATION', { field: 'birthday' });
+    return;
+  }
+  // 29 February is a valid birthday without a year (leap years exist).
+  const probe = new Date(Date.UTC(year ?? 2000, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1) fail('VALIDATION', { field: 'birthday' });
+}
+
+function requireTier(ledger: Ledger, tierId: string): void {
+  const tier = ledger.db.select({ id: tiers.id }).from(tiers).where(and(eq(tiers.id, tierId), isNull(tiers.archivedAt))).get();
+  if (!tier) fail('TIER_NOT_FOUND');
+}
+
+function assertPhoneFree(ledger: Ledger, phone: string, exceptMemberId?: string): void {
+  const clash = ledger.db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.phone, phone), isNull(members.archivedAt), exceptMemberId ? ne(members.id, exceptMemberId) : undefined))
+    .get();
+  if (clash) fail('PHONE_TAKEN', { phone });
+}
+
+/** Next member number: sequential digits, so a card can carry a short Code 128 barcode. */
+function nextMemberCode(ledger: Ledger): string {
+  for (;;) {
+    const row = ledger.sqlite
+      .prepare("insert into counters(name, value) values ('member_code', 100001) on conflict(name) do update set value = value + 1 returning value")
+      .get() as { value: number };
+    const code = String(row.value);
+    if (!ledger.db.select({ id: members.id }).from(members).where(eq(members.code, code)).get()) return code;
+  }
+}
+
+export function createMember(ledger: Ledger, input: cmd.MemberCreate): Member {
+  const data = cmd.memberCreate.parse(input);
+  return inTransaction(ledger, () => {
+    requireStaff(ledger, data.staffId);
+    const phone = normalizePhone(data.phone);
+    assertPhoneFree(ledger, phone);
+    checkBirthday(data.birthMonth, data.birthDay, data.birthYear);
+    const tierId = data.tierId ?? defaultTier(ledger).id;
+    requireTier(ledger, tierId);
+    if (data.referredById) loadMember(ledger, data.referredById);
+    if (data.code && ledger.db.select({ id: members.id }).from(members).where(eq(members.code, data.code)).get()) {
+      fail('VALIDATION', { field: 'code' });
+    }
+    const keys = nameSearchKeys(data.name);
+    const id = newId();
+    ledger.db
+      .insert(members)
+      .values({
+        id,
+        tillId: ledger.tillId,
+        code: data.code ?? nextMemberCode(ledger),
+        phone,
+        phoneLast4: lastFourDigits(phone),
+        name: data.name,
+        nameInitials: keys.initials,
+        namePinyin: keys.pinyin,
+        birthMonth: data.birthMonth ?? null,
+        birthDay: data.birthDay ?? null,
+        birthYear: data.birthYear ?? null,
+        gender: data.gender ?? null,
+        tierId,
+        tags: JSON.stringify(data.tags),
+        note: data.note,
+        smsBillConsent: data.smsBillConsent,
+        smsMarketingConsent: data.smsMarketingConsent,
+        referredById: data.referredById ?? null,
+        createdAt: isoTime(ledger.clock()),
+        createdByStaffId: data.staffId,
+      })
+      .run();
+    return getMember(ledger, id);
+  });
+}
+
+export function updateMember(ledger: Ledger, input: cmd.MemberUpdate): Member {
+  const data = cmd.memberUpdate.parse(input);
+  return inTransaction(ledger, () => {
+    requireStaff(ledger, data.staffId);
+    const { row } = loadActiveMember(ledger, data.memberId);
+    const patch: Partial<MemberRow> = {};
+    if (data.phone !== undefined) {
+      const phone = normalizePhone(data.phone);
+      assertPhoneFree(ledger, phone, row.id);
+      patch.phone = phone;
+      patch.phoneLast4 = lastFourDigits(phone);
+    }
+    if (data.name !== undefined) {
+      const keys = nameSearchKeys(data.name);
+      Object.assign(patch, { name: data.name, nameInitials: keys.initials, namePinyin: keys.pinyin });
+    }
+    if (data.birthMonth !== undefined || data.birthDay !== undefined || data.birthYear !== undefined) {
+      const month = data.birthMonth === undefined ? row.birthMonth : data.birthMonth;
+      const day = data.birthDay === undefined ? row.birthDay : data.birthDay;
+      const year = data.birthYear === undefined ? row.birthYear : data.birthYear;
+      checkBirthday(month, day, year);
+      Object.assign(patch, { birthMonth: month ?? null, birthDay: day ?? null, birthYear: year ?? null });
+    }
+    if (data.gender !== undefined) patch.gender = data.gender ?? null;
+    if (data.tierId) {
+      requireTier(ledger, data.tierId);
+      patch.tierId = data.tierId;
+    }
+    if (data.tags !== undefined) patch.tags = JSON.stringify(data.tags);
+    if (data.note !== undefined) patch.note = data.note;
+    if (data.smsBillConsent !== undefined) patch.smsBillConsent = data.smsBillConsent;
+    if (data.smsMarketingConsent !== undefined) patch.smsMarketingConsent = data.smsMarketingConsent;
+    if (data.referredById !== undefined) {
+      if (data.referredById === row.id) fail('VALIDATION', { field: 'referredById' });
+      if (data.referredById) loadMember(ledger, data.referredById);
+      patch.referredById = data.referredById ?? null;
+    }
+    if (Object.keys(patch).length > 0) ledger.db.update(members).set(patch).where(eq(members.id, row.id)).run();
+    return getMember(ledger, row.id);
+  });
+}
+
+/** Archiving frees the phone number for a new member; the history and any balance stay on record. */
+export function archiveMember(ledger: Ledger, input: z.input<typeof cmd.memberArchive>): Member {
+  const data = cmd.memberArchive.parse(input);
+  return inTransaction(ledger, () => {
+    requireStaff(ledger, data.staffId);
+    const { row } = loadActiveMember(ledger, data.memberId);
+    ledger.db.update(members).set({ archivedAt: isoTime(ledger.clock()) }).where(eq(members.id, row.id)).run();
+    return getMember(ledger, row.id);
+  });
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Find members the way a cashier types: member code (or a scanned card), full phone, last 4 digits,
+ * part of the name, or pinyin initials / pinyin ("zs", "zhangs" → 张三). Best matches first.
+ */
+export function searchMembers(ledger: Ledger, input: z.input<typeof cmd.memberSearch>): MemberSummary[] {
+  const { query, limit, includeArchived } = cmd.memberSearch.parse(input);
+  if (!query) return [];
+  const q = query.toLowerCase();
+  const digits = /^[\d\s+-]+$/.test(q) ? q.replace(/\D/g, '') : '';
+  const letters = /^[a-z]+$/.test(q) ? q : '';
+  const like = `%${escapeLike(q)}%`;
+  const phone = digits.length >= 7 ? tryNormalizePhone(query) : undefined;
+
+  // Each arm names its rank; the best rank per member wins.
+  const arms = [sql`select id, 0 as rank from members where code = ${query}`];
+  if (phone) arms.push(sql`select id, 1 from members where phone = ${phone}`);
+  if (digits.length === 4) arms.push(sql`select id, 2 from members where phone_last4 = ${digits}`);
+  if (digits.length >= 5) arms.push(sql`select id, 3 from members where phone like ${'%' + digits} escape '\\'`);
+  if (digits.length >= 3) arms.push(sql`select id, 4 from members where code like ${escapeLike(digits) + '%'} escape '\\'`);
+  if (letters) {
+    arms.push(sql`select id, 5 from members where name_initials = ${letters}`);
+    arms.push(sql`select id, 6 from members where name_initials like ${letters + '%'}`);
+    arms.push(sql`select id, 7 from members where name_pinyin like ${letters + '%'}`);
+  }
+  if (!digits) arms.push(sql`select id, 8 from members where lower(name) like ${like} escape '\\'`);
+
+  const union = sql.join(arms, sql` union all `);
+  const hits = ledger.db.all<{ id: string }>(sql`
+    with hits as (select id, min(rank) as best from (${union}) group by id)
+    select m.id from hits join members m on m.id = hits.id
+    where ${includeArchived ? sql`1` : sql`m.archived_at is null`}
+    order by hits.best, m.last_visit_at desc nulls last, m.name
+    limit ${limit}`);
+  if (hits.length === 0) return [];
+  const byId = new Map(
+    ledger.db
+      .select()
+      .from(members)
+      .innerJoin(tiers, eq(members.tierId, tiers.id))
+      .where(inArray(members.id, hits.map((h) => h.id)))
+      .all()
+      .map((r) => [r.members.id, toSummary(r.members, r.tiers.name)] as const),
+  );
+  return hits.map((h) => byId.get(h.id)!);
+}
+
+/** Members ordered by most recent visit (the member list before anything is typed). */
+export function listRecentMembers(ledger: Ledger, limit: number): MemberSummary[] {
+  return ledger.db
+    .select()
+    .from(members)
+    .innerJoin(tiers, eq(members.tierId, tiers.id))
+    .where(isNull(members.archivedAt))
+    .orderBy(sql`${members.lastVisitAt} desc nulls last`, desc(members.createdAt))
+    .limit(limit)
+    .all()
+    .map((r) => toSummary(r.members, r.tiers.name));
+}

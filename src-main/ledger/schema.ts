@@ -1,0 +1,335 @@
+/**
+ * The ledger schema: the one source of truth for the tables. `npm run db:generate` turns changes
+ * here into a new SQL migration in migrations/ (append-only, never a drop of a table holding money).
+ *
+ * Conventions
+ * - Money columns end in `Minor` / `_minor`: integer fen/cents. Points are integer points.
+ * - Amounts on reversing records are signed: a refund bill has negative totals, lines and payments,
+ *   so SUM over all bills is net sales and SUM over a member's wallet entries is their balance.
+ * - Records that may later merge across tills carry a UUIDv7 `id` and the `till_id` that wrote them;
+ *   human numbers (bill number, member code) are separate columns.
+ * - Time is stored as ISO-8601 UTC text (sortable); `business_date` is the shop's local YYYY-MM-DD.
+ */
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Key/value settings (JSON values), kept in the data file so they are transactional and backed up. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Tills that have written to this file; exactly one row is this machine (`is_local`). */
+export const tills = sqliteTable('tills', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  isLocal: integer('is_local', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Per-till counters (member codes, bill numbers per business day). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  tillId: text('till_id').notNull(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['owner', 'manager', 'cashier'] }).notNull(),
+  createdAt: text('created_at').notNull(),
+  archivedAt: text('archived_at'),
+});
+
+export const tiers = sqliteTable(
+  'tiers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Discount in basis points (1000 = 10% off). */
+    discountBp: integer('discount_bp').notNull(),
+    /** Points earned per whole currency unit (100 minor units) actually paid. */
+    pointsPerUnit: integer('points_per_unit').notNull(),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    archivedAt: text('archived_at'),
+  },
+  (t) => [
+    check('tiers_discount_range', sql`${t.discountBp} between 0 and 10000`),
+    check('tiers_points_nonneg', sql`${t.pointsPerUnit} >= 0`),
+  ],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    /** Barcode-friendly member number printed on the card. */
+    code: text('code').notNull(),
+    /** E.164, e.g. +8613812345678. */
+    phone: text('phone').notNull(),
+    phoneLast4: text('phone_last4').notNull(),
+    name: text('name').notNull(),
+    /** Pinyin initials ("zs" for 张三) and full pinyin ("zhangsan"), lower case, for search. */
+    nameInitials: text('name_initials').notNull(),
+    namePinyin: text('name_pinyin').notNull(),
+    birthMonth: integer('birth_month'),
+    birthDay: integer('birth_day'),
+    birthYear: integer('birth_year'),
+    gender: text('gender', { enum: ['female', 'male', 'other'] }),
+    tierId: text('tier_id')
+      .notNull()
+      .references(() => tiers.id),
+    /** JSON array of strings. */
+    tags: text('tags').notNull().default('[]'),
+    note: text('note').notNull().default(''),
+    /** Transactional e-bills and marketing are separate consents. */
+    smsBillConsent: integer('sms_bill_consent', { mode: 'boolean' }).notNull().default(false),
+    smsMarketingConsent: integer('sms_marketing_consent', { mode: 'boolean' }).notNull().default(false),
+    referredById: text('referred_by_id'),
+    createdAt: text('created_at').notNull(),
+    createdByStaffId: text('created_by_staff_id').notNull(),
+    archivedAt: text('archived_at'),
+    // Cached totals, maintained by the same transaction that writes the ledger rows they summarise.
+    balancePrincipalMinor: integer('balance_principal_minor').notNull().default(0),
+    balanceBonusMinor: integer('balance_bonus_minor').notNull().default(0),
+    points: integer('points').notNull().default(0),
+    totalSpentMinor: integer('total_spent_minor').notNull().default(0),
+    visitCount: integer('visit_count').notNull().default(0),
+    firstVisitAt: text('first_visit_at'),
+    lastVisitAt: text('last_visit_at'),
+  },
+  (t) => [
+    uniqueIndex('members_code_unique').on(t.code),
+    uniqueIndex('members_active_phone_unique').on(t.phone).where(sql`${t.archivedAt} is null`),
+    index('members_phone_last4').on(t.phoneLast4),
+    index('members_initials').on(t.nameInitials),
+    index('members_pinyin').on(t.namePinyin),
+    index('members_last_visit').on(t.lastVisitAt),
+    check('members_balance_principal_nonneg', sql`${t.balancePrincipalMinor} >= 0`),
+    check('members_balance_bonus_nonneg', sql`${t.balanceBonusMinor} >= 0`),
+    check('members_points_nonneg', sql`${t.points} >= 0`),
+  ],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    barcode: text('barcode'),
+    priceMinor: integer('price_minor').notNull(),
+    category: text('category').notNull().default(''),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('products_barcode_unique').on(t.barcode).where(sql`${t.barcode} is not null`),
+    check('products_price_nonneg', sql`${t.priceMinor} >= 0`),
+  ],
+);
+
+/** Top-up bonus rules: paying at least `minPrincipalMinor` earns `bonusMinor` (the largest rule that fits applies). */
+export const topupBonusRules = sqliteTable(
+  'topup_bonus_rules',
+  {
+    id: text('id').primaryKey(),
+    minPrincipalMinor: integer('min_principal_minor').notNull(),
+    bonusMinor: integer('bonus_minor').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [check('topup_bonus_rules_positive', sql`${t.minPrincipalMinor} > 0 and ${t.bonusMinor} >= 0`)],
+);
+
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    /** Human number, per business day: 20261123-0007. */
+    billNo: text('bill_no').notNull(),
+    businessDate: text('business_date').notNull(),
+    kind: text('kind', { enum: ['sale', 'refund'] }).notNull(),
+    /** For a refund: the sale it reverses. */
+    originalBillId: text('original_bill_id').references((): AnySQLiteColumn => bills.id),
+    memberId: text('member_id').references(() => members.id),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    /** Signed: negative on refunds. subtotal - discount = total = sum(payments.amount). */
+    subtotalMinor: integer('subtotal_minor').notNull(),
+    discountMinor: integer('discount_minor').notNull(),
+    totalMinor: integer('total_minor').notNull(),
+    /** Points this bill added to (sale) or took from (refund) the member, as written in points_entries. */
+    pointsEarned: integer('points_earned').notNull().default(0),
+    /** Points earned by the original sale that a refund could not take back (already spent). */
+    pointsReversalWaived: integer('points_reversal_waived').notNull().default(0),
+    tierDiscountBp: integer('tier_discount_bp').notNull().default(0),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('bills_till_bill_no').on(t.tillId, t.billNo),
+    index('bills_member_created').on(t.memberId, t.createdAt),
+    index('bills_business_date').on(t.businessDate),
+    index('bills_original').on(t.originalBillId),
+    check('bills_sign', sql`(${t.kind} = 'sale' and ${t.totalMinor} >= 0) or (${t.kind} = 'refund' and ${t.totalMinor} <= 0)`),
+    check('bills_total', sql`${t.subtotalMinor} - ${t.discountMinor} = ${t.totalMinor}`),
+  ],
+);
+
+export const billLines = sqliteTable(
+  'bill_lines',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id),
+    lineNo: integer('line_no').notNull(),
+    productId: text('product_id').references(() => products.id),
+    /** Name at the time of sale (the catalog may change later). */
+    name: text('name').notNull(),
+    unitPriceMinor: integer('unit_price_minor').notNull(),
+    /** Signed: negative on refund lines. */
+    quantity: integer('quantity').notNull(),
+    grossMinor: integer('gross_minor').notNull(),
+    discountMinor: integer('discount_minor').notNull(),
+    netMinor: integer('net_minor').notNull(),
+    /** For a refund line: the sale line it reverses. */
+    refundOfLineId: text('refund_of_line_id').references((): AnySQLiteColumn => billLines.id),
+  },
+  (t) => [
+    index('bill_lines_bill').on(t.billId),
+    index('bill_lines_refund_of').on(t.refundOfLineId),
+    check('bill_lines_net', sql`${t.grossMinor} - ${t.discountMinor} = ${t.netMinor}`),
+  ],
+);
+
+export const PAYMENT_METHODS = ['stored_value', 'points', 'cash', 'card', 'wechat', 'alipay', 'forfeited_bonus'] as const;
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id),
+    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    /** Signed amount applied to the bill (negative on refunds). */
+    amountMinor: integer('amount_minor').notNull(),
+    /** Cash only: what the customer handed over, and the change given back. */
+    tenderedMinor: integer('tendered_minor'),
+    changeMinor: integer('change_minor'),
+    /** Stored value only: how the amount drew on principal and bonus. */
+    principalMinor: integer('principal_minor').notNull().default(0),
+    bonusMinor: integer('bonus_minor').notNull().default(0),
+    /** Points only: points redeemed (negative when restored by a refund). */
+    points: integer('points').notNull().default(0),
+    /** For refund payments: the sale payment returned. */
+    refundOfPaymentId: text('refund_of_payment_id').references((): AnySQLiteColumn => payments.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('payments_bill').on(t.billId), index('payments_refund_of').on(t.refundOfPaymentId)],
+);
+
+export const topups = sqliteTable(
+  'topups',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    kind: text('kind', { enum: ['topup', 'refund'] }).notNull(),
+    originalTopupId: text('original_topup_id').references((): AnySQLiteColumn => topups.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    /** How the money came in or went back (cash, card, wechat, alipay). */
+    method: text('method', { enum: ['cash', 'card', 'wechat', 'alipay'] }).notNull(),
+    /** Signed: negative on refunds. */
+    principalMinor: integer('principal_minor').notNull(),
+    bonusMinor: integer('bonus_minor').notNull(),
+    bonusRuleId: text('bonus_rule_id').references(() => topupBonusRules.id),
+    businessDate: text('business_date').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('topups_member_created').on(t.memberId, t.createdAt), index('topups_original').on(t.originalTopupId)],
+);
+
+export const WALLET_ENTRY_KINDS = ['topup', 'topup_refund', 'spend', 'spend_refund', 'adjust'] as const;
+
+/** Append-only stored-value ledger: SUM(principal_delta), SUM(bonus_delta) per member = their balance. */
+export const walletEntries = sqliteTable(
+  'wallet_entries',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: WALLET_ENTRY_KINDS }).notNull(),
+    principalDeltaMinor: integer('principal_delta_minor').notNull(),
+    bonusDeltaMinor: integer('bonus_delta_minor').notNull(),
+    /** Running balance after this entry, for statements. */
+    principalAfterMinor: integer('principal_after_minor').notNull(),
+    bonusAfterMinor: integer('bonus_after_minor').notNull(),
+    billId: text('bill_id').references(() => bills.id),
+    topupId: text('topup_id').references(() => topups.id),
+    reason: text('reason').notNull().default(''),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('wallet_entries_member').on(t.memberId, t.createdAt),
+    check('wallet_entries_after_nonneg', sql`${t.principalAfterMinor} >= 0 and ${t.bonusAfterMinor} >= 0`),
+  ],
+);
+
+export const POINTS_ENTRY_KINDS = ['earn', 'earn_reversal', 'redeem', 'redeem_restore', 'adjust'] as const;
+
+/** Append-only points ledger: SUM(delta) per member = their points. */
+export const pointsEntries = sqliteTable(
+  'points_entries',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: POINTS_ENTRY_KINDS }).notNull(),
+    delta: integer('delta').notNull(),
+    balanceAfter: integer('balance_after').notNull(),
+    billId: text('bill_id').references(() => bills.id),
+    reason: text('reason').notNull().default(''),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('points_entries_member').on(t.memberId, t.createdAt),
+    check('points_entries_after_nonneg', sql`${t.balanceAfter} >= 0`),
+  ],
+);
+
+/**
+ * Idempotency: every money-moving call carries a caller-made key; the first call's result is stored
+ * here in the same transaction, and a repeat returns it instead of charging again.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  operation: text('operation').notNull(),
+  /** SHA-256 of the request, so a key reused for a different request is refused rather than replayed. */
+  requestHash: text('request_hash').notNull(),
+  resultJson: text('result_json').notNull(),
+  createdAt: text('created_at').notNull(),
+});

@@ -1,0 +1,44 @@
+/**
+ * Shop settings: their shape, limits and defaults. Plain zod with no Node imports, so the settings
+ * screen validates with exactly the rules the ledger applies.
+ */
+import { z } from 'zod';
+
+export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'MYR', 'JPY'] as const;
+export const LOCALES = ['zh-CN', 'en'] as const;
+
+export const settingsSchema = z.object({
+  shopName: z.string().trim().min(1).max(60).default('常客小店'),
+  currency: z.enum(CURRENCIES).default('CNY'),
+  locale: z.enum(LOCALES).default('zh-CN'),
+  /** How a stored-value spend draws on principal and bonus. */
+  walletSpendOrder: z.enum(['proportional', 'principal_first', 'bonus_first']).default('proportional'),
+  /** Whether the part of a bill paid from stored value earns points (it was paid when topped up). */
+  storedValueEarnsPoints: z.boolean().default(false),
+  pointsRedemption: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Points needed for one currency unit (100 minor units) of discount. */
+      pointsPerUnit: z.number().int().min(1).max(100_000).default(100),
+    })
+    .default({ enabled: true, pointsPerUnit: 100 }),
+  /** What a bill refund does beyond returning the money; shown to the cashier before confirming. */
+  refundPolicy: z
+    .object({
+      /** Take back the points the refunded part earned (never below zero: the rest is waived). */
+      earnedPoints: z.enum(['reverse', 'keep']).default('reverse'),
+      /** Give back points that were redeemed on the refunded part. */
+      redeemedPoints: z.enum(['restore', 'forfeit']).default('restore'),
+      /** Return stored-value bonus that paid for the refunded part, or let it lapse. */
+      bonus: z.enum(['return', 'forfeit']).default('return'),
+    })
+    .default({ earnedPoints: 'reverse', redeemedPoints: 'restore', bonus: 'return' }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type RefundPolicy = Settings['refundPolicy'];
+
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

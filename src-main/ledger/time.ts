@@ -1,0 +1,11 @@
+import { format } from 'date-fns';
+
+/** Stored timestamps: ISO-8601 UTC, which sorts as text. */
+export function isoTime(date: Date): string {
+  return date.toISOString();
+}
+
+/** The shop's local calendar day, which bill numbers and day reports follow. */
+export function businessDate(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
