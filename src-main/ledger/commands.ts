@@ -10,13 +10,14 @@ import { settingsPatchSchema } from './settings-schema.ts';
 
 const id = z.string().min(1).max(64);
 /** Free text that a person typed: trimmed, bounded, no control characters (emoji and CJK are fine). */
-const text = (max: number) =>
+const text = (max: number, min = 0) =>
   z
     .string()
     .trim()
+    .min(min)
     .max(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'control characters' });
-const requiredText = (max: number) => text(max).pipe(z.string().min(1));
+const requiredText = (max: number) => text(max, 1);
 
 /** A positive amount of money in minor units. */
 export const amount = z.number().int().min(1).max(MAX_MINOR);

@@ -1,27 +1,30 @@
 import type { Ledger } from './db.ts';
 import { settings } from './schema.ts';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
 import { inTransaction } from './transaction.ts';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
 
+/** The shop's settings: each stored value that still fits its schema, the default for the rest. */
 export function getSettings(ledger: Pick<Ledger, 'db'>): Settings {
-  const rows = ledger.db.select().from(settings).all();
-  const stored: Record<string, unknown> = {};
-  for (const row of rows) stored[row.key] = JSON.parse(row.value);
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
-  // A value that no longer fits the schema (written by an older version) falls back to the default.
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const row of ledger.db.select().from(settings).all()) {
+    const field = settingsSchema.shape[row.key as keyof Settings];
+    if (!field) continue;
+    // A value written by an older version that no longer fits falls back to the default, alone.
+    const parsed = field.safeParse(JSON.parse(row.value));
+    if (parsed.success) result[row.key] = parsed.data;
+  }
+  return result as Settings;
 }
 
+/** Save only the settings in `patch`; the others keep their stored values. */
 export function updateSettings(ledger: Ledger, patch: SettingsPatch): Settings {
+  const data = settingsPatchSchema.parse(patch);
   return inTransaction(ledger, () => {
-    const next = settingsSchema.parse({ ...getSettings(ledger), ...patch });
-    for (const [key, value] of Object.entries(patch)) {
+    for (const [key, value] of Object.entries(data)) {
       if (value === undefined) continue;
-      const json = JSON.stringify(next[key as keyof Settings]);
-      ledger.db
-        .insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
+      const json = JSON.stringify(value);
+      ledger.db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
     }
-    return next;
+    return getSettings(ledger);
   });
 }
-
