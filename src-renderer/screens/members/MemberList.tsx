@@ -1,0 +1,330 @@
+/**
+ * The member list: search-as-you-type (debounced, latest request wins), recent members before anything
+ * is typed, keyboard first (↑/↓ highlight, Enter opens, Esc clears) and barcode-scanner friendly: a
+ * scanned member code followed by Enter opens that member as soon as it is the one match.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MemberSummary } from '../../../src-main/ledger/types.ts';
+import { api } from '../../api.ts';
+import { navigate, paths } from '../../app/router.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { formatPhone, useFormat } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { useMemberList } from '../../stores/member-list.ts';
+import { TierBadge } from './TierBadge.tsx';
+
+const DEBOUNCE_MS = 100;
+const RESULT_LIMIT = 50;
+const RECENT_LIMIT = 50;
+const PAGE_STEP = 8;
+
+/** What to offer to prefill when nothing matches: a phone number, or a name typed in Chinese. */
+function prefillFor(query: string): { phone?: string; name?: string } {
+  const digits = query.replace(/[\s-]/g, '');
+  if (/^\+?\d{7,}$/.test(digits)) return { phone: digits };
+  if (/\p{Script=Han}/u.test(query)) return { name: query };
+  return {};
+}
+
+export function MemberList() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const listId = useId();
+  const statusId = useId();
+  const hintId = useId();
+  const query = useMemberList((s) => s.query);
+  const setQuery = useMemberList((s) => s.setQuery);
+  const trimmed = query.trim();
+
+  const [recent, setRecent] = useState<MemberSummary[] | null>(null);
+  const [recentError, setRecentError] = useState<unknown>(null);
+  const [results, setResults] = useState<{ query: string; items: MemberSummary[] } | null>(null);
+  const [searchError, setSearchError] = useState<{ query: string; error: unknown } | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const [highlight, setHighlight] = useState(0);
+
+  const inputRef = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const inFlight = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+
+  const open = useCallback((member: MemberSummary) => navigate(paths.member(member.id)), []);
+
+  const loadRecent = useCallback(() => {
+    setRecentError(null);
+    api
+      .call('members.recent', { limit: RECENT_LIMIT })
+      .then(setRecent)
+      .catch(setRecentError);
+  }, []);
+
+  /** Runs a search now; answers its results only if no newer search started meanwhile. */
+  const runSearch = useCallback(async (q: string): Promise<MemberSummary[] | null> => {
+    const mine = ++seq.current;
+    inFlight.current++;
+    setWaiting(true);
+    try {
+      const items = await api.call('members.search', { query: q, limit: RESULT_LIMIT });
+      if (mine !== seq.current) return null;
+      setResults({ query: q, items });
+      setSearchError(null);
+      setHighlight(0);
+      return items;
+    } catch (error) {
+      if (mine === seq.current) setSearchError({ query: q, error });
+      return null;
+    } finally {
+      inFlight.current--;
+      if (mine === seq.current) setWaiting(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    loadRecent();
+    const input = inputRef.current;
+    if (input) {
+      input.focus();
+      input.select();
+    }
+  }, [loadRecent]);
+
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    if (!trimmed) {
+      seq.current++; // whatever is in flight is for an older query
+      setWaiting(false);
+      setHighlight(0);
+      return;
+    }
+    setWaiting(true);
+    timer.current = window.setTimeout(() => {
+      timer.current = undefined;
+      void runSearch(trimmed);
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer.current);
+      timer.current = undefined;
+    };
+  }, [trimmed, runSearch]);
+
+  // Typing anywhere on this screen goes to the search box (a scanner does not know where focus is).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'F2') {
+        event.preventDefault();
+        navigate(paths.newMember());
+        return;
+      }
+      const target = event.target as HTMLElement | null;
+      const inField = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (!inField && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) inputRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const showingRecent = trimmed === '';
+  const items = showingRecent ? (recent ?? []) : (results?.items ?? []);
+  const fresh = !showingRecent && results?.query === trimmed && !waiting;
+  const current = items[Math.min(highlight, items.length - 1)];
+  const optionId = (m: MemberSummary) => `${listId}-m-${m.id}`;
+
+  useEffect(() => {
+    if (current) document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
+  }, [current?.id]);
+
+  const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        setHighlight((h) => Math.min(h + 1, Math.max(items.length - 1, 0)));
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        setHighlight((h) => Math.max(h - 1, 0));
+        return;
+      case 'PageDown':
+        event.preventDefault();
+        setHighlight((h) => Math.min(h + PAGE_STEP, Math.max(items.length - 1, 0)));
+        return;
+      case 'PageUp':
+        event.preventDefault();
+        setHighlight((h) => Math.max(h - PAGE_STEP, 0));
+        return;
+      case 'Escape':
+        if (query) {
+          event.preventDefault();
+          setQuery('');
+        }
+        return;
+      case 'Enter': {
+        event.preventDefault();
+        const q = trimmed;
+        const settled = timer.current === undefined && inFlight.current === 0;
+        if (!q || (results?.query === q && settled)) {
+          if (current) open(current);
+          return;
+        }
+        // Typed (or scanned) faster than the debounce: search now and open the one clear match.
+        window.clearTimeout(timer.current);
+        timer.current = undefined;
+        const found = await runSearch(q);
+        if (!found) return;
+        const exact = found.filter((m) => m.code.toLowerCase() === q.toLowerCase());
+        if (exact.length === 1) open(exact[0]!);
+        else if (found.length === 1) open(found[0]!);
+        return;
+      }
+    }
+  };
+
+  let status = '';
+  if (showingRecent) status = recent ? t('list.recent', { count: recent.length }) : t('common.loading');
+  else if (!fresh) status = t('list.searching');
+  else status = t('list.found', { count: items.length });
+
+  const error = showingRecent ? recentError : searchError?.query === trimmed ? searchError.error : null;
+  const prefill = prefillFor(trimmed);
+
+  return (
+    <div className="screen member-list">
+      <div className="page-head">
+        <h1 className="page-title">{t('list.title')}</h1>
+        <button type="button" className="btn btn-primary" onClick={() => navigate(paths.newMember())} aria-keyshortcuts="F2">
+          <Icon name="plus" />
+          {t('list.newMember')}
+          <kbd className="kbd" aria-hidden="true">
+            F2
+          </kbd>
+        </button>
+      </div>
+
+      <div className="search">
+        <Icon name="search" size={22} className="search-icon" />
+        <input
+          ref={inputRef}
+          type="search"
+          className="search-input"
+          aria-label={t('list.searchLabel')}
+          placeholder={t('list.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => void onKeyDown(e)}
+          aria-controls={items.length > 0 ? listId : undefined}
+          aria-activedescendant={current ? optionId(current) : undefined}
+          aria-describedby={`${statusId} ${hintId}`}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          enterKeyHint="search"
+          maxLength={60}
+        />
+        <span className="search-hint" id={hintId}>
+          {t('list.keysHint')}
+        </span>
+      </div>
+
+      <div className="list-status" id={statusId} role="status" aria-live="polite">
+        {status}
+      </div>
+
+      {error ? <ErrorNotice error={error} onRetry={showingRecent ? loadRecent : () => void runSearch(trimmed)} /> : null}
+
+      {items.length > 0 ? (
+        <div className="results">
+          <div className="result-row result-head" aria-hidden="true">
+            <span>{t('list.col.member')}</span>
+            <span>{t('list.col.phone')}</span>
+            <span>{t('list.col.tier')}</span>
+            <span className="align-end">{t('list.col.balance')}</span>
+            <span className="align-end">{t('list.col.points')}</span>
+            <span className="align-end">{t('list.col.lastVisit')}</span>
+          </div>
+          <ul
+            id={listId}
+            className={`result-list${fresh || showingRecent ? '' : ' is-stale'}`}
+            role="listbox"
+            aria-label={showingRecent ? t('list.recentLabel') : t('list.resultsLabel')}
+          >
+            {items.map((m, i) => {
+              const active = m === current;
+              const balance = m.balancePrincipalMinor + m.balanceBonusMinor;
+              return (
+                <li
+                  key={m.id}
+                  id={optionId(m)}
+                  role="option"
+                  aria-selected={active}
+                  aria-label={t('list.rowLabel', { name: m.name, code: m.code })}
+                  className={`result-row${active ? ' is-active' : ''}`}
+                  onClick={() => open(m)}
+                  onMouseMove={() => {
+                    if (!active) setHighlight(i);
+                  }}
+                >
+                  <span className="cell-member">
+                    <span className="avatar" aria-hidden="true">
+                      {Array.from(m.name)[0] ?? ''}
+                    </span>
+                    <span className="member-id">
+                      <span className="member-name">{m.name}</span>
+                      <span className="member-code">{m.code}</span>
+                    </span>
+                  </span>
+                  <span className="cell-phone num">{formatPhone(m.phone, { mask: true })}</span>
+                  <span className="cell-tier">
+                    <TierBadge tierId={m.tierId} name={m.tierName} />
+                  </span>
+                  <span className="cell-balance align-end">
+                    <MoneyText minor={balance} className={balance === 0 ? 'is-zero' : ''} />
+                    {m.balanceBonusMinor > 0 ? (
+                      <span className="sub">{t('list.balanceSplit', { principal: f.money(m.balancePrincipalMinor), bonus: f.money(m.balanceBonusMinor) })}</span>
+                    ) : null}
+                  </span>
+                  <span className="cell-points align-end">
+                    <NumberText value={m.points} className={m.points === 0 ? 'is-zero' : ''} />
+                  </span>
+                  <span className="cell-visit align-end">
+                    {m.lastVisitAt ? (
+                      <>
+                        <time dateTime={m.lastVisitAt}>{f.shortDate(m.lastVisitAt)}</time>
+                        <span className="sub">{f.relative(m.lastVisitAt)}</span>
+                      </>
+                    ) : (
+                      <span className="muted">{t('list.neverVisited')}</span>
+                    )}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+
+      {items.length === 0 && fresh ? (
+        <div className="empty">
+          <Icon name="search" size={36} className="empty-icon" />
+          <p className="empty-title">{t('list.noResults', { query: trimmed })}</p>
+          <p className="empty-hint">{t('list.noResultsHint')}</p>
+          <button type="button" className="btn" onClick={() => navigate(paths.newMember(prefill))}>
+            <Icon name="plus" />
+            {prefill.phone ? t('list.createWithPhone', { phone: prefill.phone }) : t('list.newMember')}
+          </button>
+        </div>
+      ) : null}
+
+      {items.length === 0 && showingRecent && recent !== null && !recentError ? (
+        <div className="empty">
+          <Icon name="inbox" size={36} className="empty-icon" />
+          <p className="empty-title">{t('list.noMembers')}</p>
+          <p className="empty-hint">{t('list.noMembersHint')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
