@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../src-main/ledger/db.ts';
-import { DEFAULT_DEMO_OPTIONS, DEMO_DIR, writeDemoShop, type DemoOptions } from '../src-main/demo/demo-shop.ts';
+import { DEFAULT_DEMO_OPTIONS, writeDemoShop, type DemoOptions } from '../src-main/demo/demo-shop.ts';
 import { InstanceLockedError } from '../src-main/platform/instance-lock.ts';
-import { MIGRATIONS_DIR } from '../src-main/platform/project-paths.ts';
+import { DEMO_DIR, MIGRATIONS_DIR } from '../src-main/platform/project-paths.ts';
 
 const { values } = parseArgs({
   options: {

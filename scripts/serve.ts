@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBridge } from '../src-main/bridge/server.ts';
-import { ensureDemoShop, DEMO_DIR } from '../src-main/demo/demo-shop.ts';
+import { ensureDemoShop } from '../src-main/demo/demo-shop.ts';
 import { startRuntime } from '../src-main/platform/app-runtime.ts';
 import { resolveDataDir } from '../src-main/platform/data-dir.ts';
-import { MIGRATIONS_DIR, PROJECT_ROOT, RENDERER_DIST_DIR } from '../src-main/platform/project-paths.ts';
+import { DEMO_DIR, MIGRATIONS_DIR, PROJECT_ROOT, RENDERER_DIST_DIR } from '../src-main/platform/project-paths.ts';
 
 const { values } = parseArgs({
   options: { demo: { type: 'boolean', default: false }, port: { type: 'string' }, 'data-dir': { type: 'string' } },
@@ -23,6 +23,7 @@ const { values } = parseArgs({
 const version = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : values.demo ? DEMO_DIR : resolveDataDir();
 if (values.demo) {
+  if (!fs.existsSync(path.join(dataDir, 'regulars.sqlite'))) console.log(`Generating the demo shop in ${dataDir} (about half a minute)…`);
   const { created } = ensureDemoShop(dataDir, MIGRATIONS_DIR);
   if (created) console.log(`Demo shop created in ${dataDir}`);
 }

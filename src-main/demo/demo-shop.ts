@@ -8,12 +8,9 @@ import path from 'node:path';
 import { closeLedger, DB_FILE_NAME, openLedger } from '../ledger/db.ts';
 import { withIdSource } from '../ledger/ids.ts';
 import { acquireInstanceLock } from '../platform/instance-lock.ts';
-import { PROJECT_ROOT } from '../platform/project-paths.ts';
 import { DEFAULT_DEMO_OPTIONS, demoIdSource, demoStartTime, generateDemoShop, type DemoOptions, type DemoSummary } from './generate.ts';
 
 export { DEFAULT_DEMO_OPTIONS, generateDemoShop, type DemoOptions, type DemoSummary } from './generate.ts';
-
-export const DEMO_DIR = path.join(PROJECT_ROOT, 'demo-shop');
 
 export interface WriteDemoResult {
   file: string;

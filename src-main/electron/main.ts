@@ -11,6 +11,7 @@ import type { ApiResult } from '../api/contract.ts';
 import { makeError } from '../api/dispatch.ts';
 import { normalizeLocale } from '../api/error-messages.ts';
 import type { ErrorCode } from '../ledger/errors.ts';
+import { ensureDemoShop } from '../demo/demo-shop.ts';
 import { startRuntime, type Runtime } from '../platform/app-runtime.ts';
 import { resolveDataDir } from '../platform/data-dir.ts';
 import { INVOKE_CHANNEL } from './ipc.ts';
@@ -110,8 +111,11 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  // `npm start -- --demo` (or the packaged app with --demo) opens the demo shop, made on first use.
+  const demo = process.argv.includes('--demo');
+  const dataDir = demo ? path.join(app.isPackaged ? app.getPath('userData') : appRoot, 'demo-shop') : resolveDataDir(process.env, app.getPath('userData'));
   try {
+    if (demo) ensureDemoShop(dataDir, migrationsFolder);
     runtime = startRuntime({
       dataDir,
       migrationsFolder,
