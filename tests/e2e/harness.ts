@@ -1,0 +1,83 @@
+/**
+ * End-to-end harness: runs `scripts/serve.ts` (what `npm run serve` runs) as a child process on a
+ * free port, and drives Debian's Chromium with playwright-core. Screenshots go to test-output/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
+
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
+
+export interface Served {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** The URL a person opens, with the access token in the fragment. */
+  openUrl: string;
+  token: string;
+  dataDir: string;
+  /** Call the API as the page does. */
+  api: <T>(method: string, input?: unknown) => Promise<T>;
+  stop: () => Promise<void>;
+}
+
+export async function serve(options: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
+  const args = [path.join(PROJECT_ROOT, 'scripts', 'serve.ts'), '--data-dir', dataDir, '--port', '0'];
+  if (options.demo) args.push('--demo');
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open: (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  const url = new URL(openUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+  const base = url.origin;
+  return {
+    url: base,
+    openUrl,
+    token,
+    dataDir,
+    api: async <T>(method: string, input: unknown = {}) => {
+      const res = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+      return body.value as T;
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
