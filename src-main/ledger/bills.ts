@@ -11,7 +11,7 @@ import { newId } from './ids.ts';
 import { runOnce } from './idempotency.ts';
 import { getProduct, requireStaff } from './catalog.ts';
 import { getMemberSummary, loadActiveMember, loadMember } from './members.ts';
-import { allocate, mulDivFloor, mulDivRound, sumMinor } from './money.ts';
+import { allocate, isMinor, MAX_MINOR, mulDivFloor, mulDivRound, sumMinor } from './money.ts';
 import { pointsEarnedOn, pointsNeededFor, postPointsEntry } from './points.ts';
 import { billLines, bills, members, payments, staff } from './schema.ts';
 import { getSettings } from './settings.ts';
@@ -38,7 +38,10 @@ export function quoteCheckout(ledger: Ledger, input: cmd.CheckoutQuoteInput): Ch
     return { productId: null, name: line.name, unitPriceMinor: line.amountMinor, quantity: line.quantity };
   });
   const gross = lines.map((l) => l.unitPriceMinor * l.quantity);
-  const subtotalMinor = sumMinor(gross);
+  // Each line is below 2^53 (price and quantity are bounded), but the cart may not be: refuse a
+  // subtotal beyond the largest accepted amount instead of overflowing or writing it.
+  const subtotalMinor = gross.reduce((a, b) => a + b, 0);
+  if (!isMinor(subtotalMinor)) fail('AMOUNT_OUT_OF_RANGE', { max: MAX_MINOR });
   const tierDiscountBp = tier?.discountBp ?? 0;
   // The discount is computed once on the subtotal (what the customer expects to see) and then spread
   // over the lines exactly, so a later partial refund returns each line's true share.
@@ -468,13 +471,14 @@ export function previewRefund(ledger: Ledger, input: cmd.RefundRequest): RefundP
     billId: plan.sale.id,
     lines: plan.lines.map((l) => ({ lineId: l.sale.id, name: l.sale.name, quantity: l.quantity, amountMinor: l.net })),
     totalMinor: plan.total,
+    // `0 - x`, not `-x`: a zero part must read 0, not -0 (which IPC keeps and Intl shows as "-¥0.00").
     tenders: plan.paymentRows.map((p) => ({
       paymentId: p.refundOfPaymentId!,
       method: p.method,
-      amountMinor: -p.amountMinor,
-      principalMinor: -p.principalMinor,
-      bonusMinor: -p.bonusMinor,
-      points: -p.points,
+      amountMinor: 0 - p.amountMinor,
+      principalMinor: 0 - p.principalMinor,
+      bonusMinor: 0 - p.bonusMinor,
+      points: 0 - p.points,
     })),
     policy: getSettings(ledger).refundPolicy,
     pointsEarnedReversed: plan.pointsReversed,

@@ -241,7 +241,10 @@ export function searchMembers(ledger: Ledger, input: z.input<typeof cmd.memberSe
     arms.push(sql`select id, 6 from members where name_initials like ${letters + '%'}`);
     arms.push(sql`select id, 7 from members where name_pinyin like ${letters + '%'}`);
   }
-  if (!digits) arms.push(sql`select id, 8 from members where lower(name) like ${like} escape '\\'`);
+  // SQLite's lower() and LIKE fold ASCII only, so also match the text as typed ('Ölaf' finds Ölaf).
+  if (!digits) {
+    arms.push(sql`select id, 8 from members where lower(name) like ${like} escape '\\' or name like ${`%${escapeLike(query)}%`} escape '\\'`);
+  }
 
   const union = sql.join(arms, sql` union all `);
   const hits = ledger.db.all<{ id: string }>(sql`

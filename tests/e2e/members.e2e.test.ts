@@ -38,7 +38,7 @@ describe('member lookup in the demo shop', () => {
     await search.waitFor();
     // The token is taken out of the address bar once read.
     expect(page.url()).not.toContain('token=');
-    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     await page.keyboard.type('5678');
     const results = page.getByRole('listbox', { name: '搜索结果' });
