@@ -23,19 +23,7 @@ export function memberHistory(ledger: Ledger, input: z.input<typeof cmd.memberHi
   return {
     bills: listMemberBills(ledger, memberId, limit),
     topups: listMemberTopups(ledger, memberId, limit),
-    wallet: listWalletEntries(ledger, memberId, limit).map(({ entry: e, staffName }) => ({
-      id: e.id,
-      kind: e.kind,
-      principalDeltaMinor: e.principalDeltaMinor,
-      bonusDeltaMinor: e.bonusDeltaMinor,
-      principalAfterMinor: e.principalAfterMinor,
-      bonusAfterMinor: e.bonusAfterMinor,
-      billId: e.billId,
-      topupId: e.topupId,
-      reason: e.reason,
-      staffName,
-      createdAt: e.createdAt,
-    })),
+    wallet: listWalletEntries(ledger, memberId, limit),
     points: points.map(({ entry: e, staffName }) => ({
       id: e.id,
       kind: e.kind,

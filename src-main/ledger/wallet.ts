@@ -3,7 +3,7 @@
  * rules, top-up refunds (principal only, never below zero) and manual adjustments. The member row's
  * balance columns are a cache that only postWalletEntry writes, in the caller's transaction.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as cmd from './commands.ts';
 import type { Ledger } from './db.ts';
@@ -16,7 +16,7 @@ import { allocate, mulDivRound } from './money.ts';
 import { members, staff, topups, walletEntries } from './schema.ts';
 import type { Settings } from './settings-schema.ts';
 import { businessDate, isoTime } from './time.ts';
-import type { AdjustmentResult, MemberBalances, Topup, TopupQuote, TopupRefundPreview, TopupResult } from './types.ts';
+import type { AdjustmentResult, MemberBalances, Topup, TopupQuote, TopupRefundPreview, TopupResult, WalletEntry } from './types.ts';
 
 type WalletKind = (typeof walletEntries.$inferInsert)['kind'];
 
@@ -142,6 +142,12 @@ export function getTopup(ledger: Ledger, topupId: string): Topup {
   return toTopup(found.topups, found.staff.name, refunded);
 }
 
+/** A top-up (or top-up refund) with the member's balances after it: what the till shows. */
+function topupResult(ledger: Ledger, topupId: string): Omit<TopupResult, 'replayed'> {
+  const topup = getTopup(ledger, topupId);
+  return { topup, member: getMemberSummary(ledger, topup.memberId) };
+}
+
 export function listMemberTopups(ledger: Ledger, memberId: string, limit: number): Topup[] {
   const rows = ledger.db
     .select({
@@ -197,10 +203,7 @@ export function topUp(ledger: Ledger, input: cmd.TopupCommit): TopupResult {
       postWalletEntry(ledger, { memberId: member.id, kind: 'topup', principalDelta: quote.principalMinor, bonusDelta: quote.bonusMinor, topupId: id, staffId: data.staffId });
       return id;
     },
-    (topupId) => {
-      const topup = getTopup(ledger, topupId);
-      return { topup, member: getMemberSummary(ledger, topup.memberId) };
-    },
+    (topupId) => topupResult(ledger, topupId),
   );
 }
 
@@ -299,10 +302,7 @@ export function refundTopup(ledger: Ledger, input: cmd.TopupRefundCommit): Topup
       });
       return id;
     },
-    (topupId) => {
-      const topup = getTopup(ledger, topupId);
-      return { topup, member: getMemberSummary(ledger, topup.memberId) };
-    },
+    (topupId) => topupResult(ledger, topupId),
   );
 }
 
@@ -330,13 +330,26 @@ export function adjustWallet(ledger: Ledger, input: cmd.WalletAdjust): Adjustmen
 }
 
 /** Wallet entries of one member, newest first. */
-export function listWalletEntries(ledger: Ledger, memberId: string, limit: number) {
+export function listWalletEntries(ledger: Ledger, memberId: string, limit: number): WalletEntry[] {
   return ledger.db
     .select({ entry: walletEntries, staffName: staff.name })
     .from(walletEntries)
     .innerJoin(staff, eq(walletEntries.staffId, staff.id))
-    .where(and(eq(walletEntries.memberId, memberId)))
+    .where(eq(walletEntries.memberId, memberId))
     .orderBy(desc(walletEntries.createdAt), desc(walletEntries.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ entry: e, staffName }) => ({
+      id: e.id,
+      kind: e.kind,
+      principalDeltaMinor: e.principalDeltaMinor,
+      bonusDeltaMinor: e.bonusDeltaMinor,
+      principalAfterMinor: e.principalAfterMinor,
+      bonusAfterMinor: e.bonusAfterMinor,
+      billId: e.billId,
+      topupId: e.topupId,
+      reason: e.reason,
+      staffName,
+      createdAt: e.createdAt,
+    }));
 }
