@@ -140,9 +140,17 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) handleApi(req, res, url.pathname.slice('/api/'.length));
-    else handleStatic(req, res, url.pathname);
+    // A request line that is not a URL (`POST http://[`) or a path that is not valid percent-encoding
+    // (`GET /%E0%A4%A`) makes URL / decodeURIComponent throw: answer 400 instead of crashing the app.
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/api/')) handleApi(req, res, url.pathname.slice('/api/'.length));
+      else handleStatic(req, res, url.pathname);
+    } catch {
+      req.resume();
+      if (!res.headersSent) res.writeHead(400);
+      res.end();
+    }
   });
 
   return new Promise((resolve, reject) => {

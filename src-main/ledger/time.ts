@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** Stored timestamps: ISO-8601 UTC, which sorts as text. */
 export function isoTime(date: Date): string {

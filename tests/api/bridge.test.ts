@@ -4,14 +4,19 @@
  * content type, malformed JSON or an oversized body (400), an unknown method (404), bad amounts that
  * JSON can carry (negative, fractional, 1e999 = Infinity, > 10^10, > 2^53: 400), and ledger refusals
  * (422). Every refusal has its code and a localized message, and leaves the data file unchanged.
+ * A request line that is not a URL, or a path that is not valid percent-encoding, gets 400 and the
+ * server keeps serving (it used to throw out of the request handler and take the app down).
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../src-main/api/dispatch.ts';
 import type { ErrorCode } from '../../src-main/ledger/errors.ts';
 import { startBridge, type Bridge } from '../../src-main/bridge/server.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
-import { newKey, openTestLedger, type TestLedger } from '../helpers/ledger.ts';
+import { newKey, openTestLedger, tempDir, type TestLedger } from '../helpers/ledger.ts';
 import { seedShop } from '../helpers/shop.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -206,5 +211,55 @@ describe('names that look dangerous are just names', () => {
     expect((found.body.value as Array<{ name: string }>).map((m) => m.name)).toEqual(['😀 张三 🍰']);
     expect(t.ledger.sqlite.prepare("select count(*) n from sqlite_master where type = 'table' and name = 'members'").get()).toEqual({ n: 1 });
     expect(t.ledger.sqlite.prepare('select count(*) n from members').get()).toEqual({ n: 3 });
+  });
+});
+
+/** Send raw bytes (a request line no HTTP client would produce) and return the whole response. */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+    // No answer at all (the server died, or hung) fails the test instead of waiting for the test timeout.
+    socket.setTimeout(5_000, () => {
+      socket.destroy();
+      reject(new Error(`no answer to ${request.split('\r\n')[0]}`));
+    });
+  });
+}
+
+async function rawStatusLine(port: number, request: string): Promise<string> {
+  return (await rawRequest(port, request)).split('\r\n')[0] ?? '';
+}
+
+describe('requests that are not even URLs', () => {
+  it('get 400 and the bridge keeps serving (API and static files)', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Regulars</title>');
+    const dispatch = createDispatch({ ledger: t.ledger, version: 'test', dataFile: t.file, shell: 'browser' });
+    const withStatic = await startBridge({ dispatch, token: TOKEN, port: 0, staticDir: dir });
+    try {
+      const host = `Host: 127.0.0.1:${withStatic.port}`;
+      for (const target of ['http://[', 'http://a:b:c/api/app.info', `http://127.0.0.1:99999/api/app.info`]) {
+        const line = await rawStatusLine(withStatic.port, `POST ${target} HTTP/1.1\r\n${host}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+        expect(line, target).toBe('HTTP/1.1 400 Bad Request');
+      }
+      expect(await rawStatusLine(withStatic.port, `GET /%E0%A4%A HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+      expect(await rawStatusLine(withStatic.port, `GET /% HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+      // Still alive: the page and the API answer.
+      expect(await rawStatusLine(withStatic.port, `GET / HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
+      const traversal = await rawRequest(withStatic.port, `GET /../../etc/passwd HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`);
+      expect(traversal).toContain('<title>Regulars</title>'); // the app page, not the file
+      expect(traversal).not.toContain('root:');
+      const info = await send({ path: '/api/app.info', headers: goodHeaders() });
+      expect(info.status).toBe(200);
+      expect(fingerprint(t.ledger)).toEqual(before);
+    } finally {
+      await withStatic.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -170,6 +170,9 @@ describe('malformed requests', () => {
     refused('members.create', { staffId: t.staffId, phone: '13800138111', name: '   ' }, 'VALIDATION');
     refused('members.create', { staffId: t.staffId, phone: '13800138111', name: 'x'.repeat(41) }, 'VALIDATION');
     refused('settings.update', { walletSpendOrder: 'random' }, 'VALIDATION');
+    // Half a refund policy is refused, not completed with defaults behind the owner's back.
+    ok('settings.update', { refundPolicy: { earnedPoints: 'keep', redeemedPoints: 'forfeit', bonus: 'forfeit' } });
+    refused('settings.update', { refundPolicy: { bonus: 'return' } }, 'VALIDATION');
   });
 
   it('the message follows the locale: zh-CN by default, English for en*', () => {

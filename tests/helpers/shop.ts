@@ -48,10 +48,3 @@ export function seedShop(ledger: Ledger, staffId: string, memberCount = 3): Shop
   }
   return { tiers: { basic, silver, gold }, products, rules, inactiveRule, members };
 }
-
-/** The bonus the shop's active rules give for a top-up of `principal` (the model's own reading). */
-export function expectedBonus(shop: Shop, principal: number): number {
-  let best: TopupBonusRule | null = null;
-  for (const r of shop.rules) if (r.active && r.minPrincipalMinor <= principal && (!best || r.minPrincipalMinor > best.minPrincipalMinor)) best = r;
-  return best?.bonusMinor ?? 0;
-}

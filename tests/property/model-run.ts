@@ -7,15 +7,19 @@
  *  - the ledger did exactly what the model (./model.ts) predicted: the refusal code, or the result's figures;
  *  - a refused command or a replay changed nothing (whole-file fingerprint);
  *  - balances = wallet ledger, points = points ledger, nothing negative, refunds never above what was
- *    paid (per line, payment and bill), payments = bill totals, cached member totals = the bills
- *    (tests/helpers/audit.ts, computed independently) — and checkLedgerInvariants agrees;
- *  - no ledger row was edited or deleted.
+ *    paid (per line, payment and bill), payments = bill totals, cached member totals = the bills and
+ *    the model (tests/helpers/audit.ts, computed independently of src-main).
+ * Every 4th command and at the end of each run, also: checkLedgerInvariants is empty, and no ledger
+ * row was edited or deleted since it was first seen.
  * The *.test.ts files in this folder run it from different starting settings.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { checkout, getBill, refundBill } from '../../src-main/ledger/bills.ts';
 import type { CheckoutCommit, RefundCommit, TopupCommit, TopupRefundCommit, WalletAdjust, PointsAdjust } from '../../src-main/ledger/commands.ts';
+import { closeLedger } from '../../src-main/ledger/db.ts';
 import { LedgerError, type ErrorCode } from '../../src-main/ledger/errors.ts';
 import { checkLedgerInvariants } from '../../src-main/ledger/invariants.ts';
 import { archiveMember, updateMember } from '../../src-main/ledger/members.ts';
@@ -26,11 +30,15 @@ import { adjustWallet, refundTopup, topUp } from '../../src-main/ledger/wallet.t
 import { AppendOnlyWatch, auditLedger } from '../helpers/audit.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
 import { roundDiv } from '../helpers/model-math.ts';
-import { openTestLedger, type TestLedger } from '../helpers/ledger.ts';
-import { seedShop } from '../helpers/shop.ts';
+import { openTestLedger, tempDir, type TestLedger } from '../helpers/ledger.ts';
+import { seedShop, type Shop } from '../helpers/shop.ts';
 import { LedgerModel, type Prediction } from './model.ts';
 
+/** What the generated commands actually did, over all runs (printed with REGULARS_PROPERTY_STATS=1). */
 const STATS = new Map<string, number>();
+function count(what: string, n = 1): void {
+  STATS.set(what, (STATS.get(what) ?? 0) + n);
+}
 
 type Ext = 'cash' | 'card' | 'wechat' | 'alipay';
 const EXT: Ext[] = ['cash', 'card', 'wechat', 'alipay'];
@@ -174,10 +182,12 @@ class Run {
   tierIds: string[];
   log: string[] = [];
 
-  constructor(initialSettings?: SettingsPatch) {
-    this.t = openTestLedger();
-    const shop = seedShop(this.t.ledger, this.t.staffId, 4);
-    if (initialSettings) updateSettings(this.t.ledger, initialSettings);
+  constructor(template: Template) {
+    // Each run gets its own copy of the seeded shop (seeding it afresh every run would dominate the runtime).
+    const file = path.join(tempDir(), 'regulars.sqlite');
+    fs.copyFileSync(template.file, file);
+    this.t = openTestLedger({ file });
+    const shop = template.shop;
     this.staffId = this.t.staffId;
     const p = shop.products;
     this.productIds = [p.coffee.id, p.cake.id, p.penny.id, p.beans.id, p.free.id];
@@ -213,7 +223,7 @@ class Run {
     } catch (e) {
       error = e;
     }
-    STATS.set(`${label.split(' ')[0]} ${'error' in prediction ? prediction.error : 'ok'}`, (STATS.get(`${label.split(' ')[0]} ${'error' in prediction ? prediction.error : 'ok'}`) ?? 0) + 1);
+    count(`${label.split(' ')[0]} ${'error' in prediction ? prediction.error : 'ok'}`);
     if ('error' in prediction) {
       if (!(error instanceof LedgerError)) throw new Error(`${label}: expected ${prediction.error}, got ${error === undefined ? 'success' : String(error)}`);
       check(error.code, prediction.error, `${label}: refusal code`);
@@ -356,6 +366,7 @@ class Run {
           this.attempt(`replay ${s.kind} changed`, { error: 'IDEMPOTENCY_CONFLICT' as ErrorCode }, run);
         } else {
           this.log.push(`replay ${s.kind}`);
+          count(`replay ok`);
           const before = fingerprint(L);
           const r = run();
           check(r, { id: s.resultId, replayed: true }, `replay of ${s.kind}`);
@@ -379,6 +390,8 @@ class Run {
     // Price the cart with the model to build payments that (unless a fault says otherwise) add up.
     const m = this.model.member(memberId);
     const tier = m ? this.model.tiers.get(m.tierId)! : null;
+    // Over the balance: a cart worth more than the member holds (any tier leaves well over half of it).
+    if (cmd.fault === 'overBalance' && m) lines.push({ name: '大单', amountMinor: 2 * (m.principal + m.bonus + 1) });
     let subtotal = 0;
     for (const l of lines) {
       if ('productId' in l) subtotal += (this.model.products.get(l.productId)?.priceMinor ?? 0) * (l.quantity ?? 1);
@@ -500,8 +513,17 @@ class Run {
       'member totals vs model',
     );
     expect(auditLedger(L), 'independent audit').toEqual([]);
-    expect(checkLedgerInvariants(L), 'checkLedgerInvariants').toEqual([]);
-    expect(this.watch.check(L.sqlite), 'append-only').toEqual([]);
+    // The ledger's own invariant queries and the full append-only comparison read every row; they
+    // run every few commands and at the end of each run (the audit above runs after every command).
+    this.verifications += 1;
+    if (this.verifications % 4 === 0) this.deepVerify();
+  }
+
+  verifications = 0;
+
+  deepVerify(): void {
+    expect(checkLedgerInvariants(this.t.ledger), 'checkLedgerInvariants').toEqual([]);
+    expect(this.watch.check(this.t.ledger.sqlite), 'append-only').toEqual([]);
   }
 
   finish(): void {
@@ -511,8 +533,9 @@ class Run {
                 (select count(*) from bills r join bills r2 on r2.original_bill_id = r.original_bill_id and r2.rowid > r.rowid where r.points_reversal_waived > 0) after_waived`,
       )
       .get() as { waived: number; after_waived: number };
-    STATS.set('~ refunds with waived points', (STATS.get('~ refunds with waived points') ?? 0) + w.waived);
-    STATS.set('~ refunds after a waiver on the same sale', (STATS.get('~ refunds after a waiver on the same sale') ?? 0) + w.after_waived);
+    count('~ refunds with waived points', w.waived);
+    count('~ refunds after a waiver on the same sale', w.after_waived);
+    this.deepVerify();
     for (const id of this.model.sales.keys()) this.verifySale(id);
     const counts = this.t.ledger.sqlite.prepare("select count(*) n from bills where kind = 'sale'").get() as { n: number };
     check(counts.n, this.model.sales.size, 'one bill per successful checkout');
@@ -527,12 +550,30 @@ export interface ModelRunOptions {
   timeLimitMs?: number;
 }
 
+/** The shop every run starts from: seeded once, then copied per run. */
+interface Template {
+  file: string;
+  shop: Shop;
+  dispose(): void;
+}
+
+function makeTemplate(initialSettings?: SettingsPatch): Template {
+  const t = openTestLedger();
+  const shop = seedShop(t.ledger, t.staffId, 4);
+  if (initialSettings) updateSettings(t.ledger, initialSettings);
+  t.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  closeLedger(t.ledger);
+  return { file: t.file, shop, dispose: () => fs.rmSync(t.dir, { recursive: true, force: true }) };
+}
+
 export function runModelProperty(options: ModelRunOptions): void {
   let lastLog: string[] = [];
+  STATS.clear();
+  const template = makeTemplate(options.initialSettings);
   try {
     fc.assert(
       fc.property(fc.array(cmdArb, { minLength: 30, maxLength: 80 }), (cmds) => {
-        const run = new Run(options.initialSettings);
+        const run = new Run(template);
         lastLog = run.log;
         try {
           for (const cmd of cmds) run.step(cmd);
@@ -547,6 +588,26 @@ export function runModelProperty(options: ModelRunOptions): void {
     // The (shrunk) counterexample is in the error; the tail of the last run's log helps to read it.
     console.error(lastLog.slice(-15).join('\n'));
     throw error;
+  } finally {
+    template.dispose();
   }
   if (process.env['REGULARS_PROPERTY_STATS']) console.log([...STATS].sort().map(([k, v]) => `${k}: ${v}`).join('\n'));
+  // Guard against a generator that quietly stopped exercising something: over a full set of runs,
+  // every kind of success and the main refusals must have happened.
+  if (options.numRuns >= 40) {
+    const missing = EXPECTED_OUTCOMES.filter((what) => !STATS.get(what));
+    expect(missing, 'outcomes never produced by the generated commands').toEqual([]);
+  }
 }
+
+const EXPECTED_OUTCOMES = [
+  'topup ok', 'checkout ok', 'refund ok', 'topupRefund ok', 'adjustWallet ok', 'adjustPoints ok', 'replay ok', 'tier ok', 'archive ok',
+  'topup MEMBER_NOT_FOUND', 'topup MEMBER_ARCHIVED',
+  'checkout INSUFFICIENT_BALANCE', 'checkout INSUFFICIENT_POINTS', 'checkout PAYMENT_MISMATCH', 'checkout CASH_TENDER_SHORT', 'checkout TENDER_ONLY_FOR_CASH',
+  'checkout MEMBER_REQUIRED', 'checkout MEMBER_NOT_FOUND', 'checkout PRODUCT_NOT_FOUND', 'checkout PRODUCT_INACTIVE',
+  'refund REFUND_EXCEEDS_SALE', 'refund NOTHING_TO_REFUND', 'refund NOT_A_SALE', 'refund BILL_NOT_FOUND', 'refund VALIDATION',
+  'topupRefund TOPUP_REFUND_EXCEEDS', 'topupRefund NOT_A_TOPUP', 'topupRefund TOPUP_NOT_FOUND',
+  'adjustWallet ADJUSTMENT_BELOW_ZERO', 'adjustWallet ADJUSTMENT_EMPTY', 'adjustPoints ADJUSTMENT_BELOW_ZERO', 'adjustPoints ADJUSTMENT_EMPTY',
+  'replay IDEMPOTENCY_CONFLICT', 'tier TIER_NOT_FOUND',
+  '~ refunds with waived points', '~ refunds after a waiver on the same sale',
+];
