@@ -17,7 +17,7 @@ import { billLines, bills, members, payments, staff } from './schema.ts';
 import { getSettings } from './settings.ts';
 import { businessDate, isoTime } from './time.ts';
 import type { Bill, BillLine, BillSummary, CheckoutQuote, CheckoutResult, Payment, RefundPreview, RefundResult } from './types.ts';
-import { currentBalance, postWalletEntry, splitSpend } from './wallet.ts';
+import { postWalletEntry, splitSpend } from './wallet.ts';
 
 type BillRow = typeof bills.$inferSelect;
 type LineRow = typeof billLines.$inferSelect;
@@ -28,8 +28,12 @@ type PaymentRow = typeof payments.$inferSelect;
 /** Price a cart for a member (or a walk-in): lines, the tier discount spread over lines, the total. */
 export function quoteCheckout(ledger: Ledger, input: cmd.CheckoutQuoteInput): CheckoutQuote {
   const data = cmd.checkoutQuote.parse(input);
-  const tier = data.memberId ? loadActiveMember(ledger, data.memberId).tier : null;
-  const lines = data.lines.map((line) => {
+  return priceCart(ledger, data.memberId ? loadActiveMember(ledger, data.memberId).tier : null, data.lines);
+}
+
+/** The pricing itself, for a tier already loaded (checkout loads the member once and prices with it). */
+function priceCart(ledger: Ledger, tier: { discountBp: number; pointsPerUnit: number } | null, cart: z.output<typeof cmd.checkoutQuote>['lines']): CheckoutQuote {
+  const lines = cart.map((line) => {
     if ('productId' in line) {
       const product = getProduct(ledger, line.productId);
       if (!product.active) fail('PRODUCT_INACTIVE', { name: product.name });
@@ -85,8 +89,8 @@ export function checkout(ledger: Ledger, input: cmd.CheckoutCommit): CheckoutRes
 function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): string {
   requireStaff(ledger, data.staffId);
   const settings = getSettings(ledger);
-  const quote = quoteCheckout(ledger, data);
   const member = data.memberId ? loadActiveMember(ledger, data.memberId) : null;
+  const quote = priceCart(ledger, member?.tier ?? null, data.lines);
 
   const paid = sumMinor(data.payments.map((p) => p.amountMinor));
   if (paid !== quote.totalMinor) fail('PAYMENT_MISMATCH', { expected: quote.totalMinor, paid });
@@ -124,7 +128,7 @@ function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): 
     }
     if (p.method === 'stored_value') {
       if (!member) fail('MEMBER_REQUIRED');
-      storedValue = splitSpend(currentBalance(ledger, member.row.id), p.amountMinor, settings.walletSpendOrder);
+      storedValue = splitSpend({ principal: member.row.balancePrincipalMinor, bonus: member.row.balanceBonusMinor }, p.amountMinor, settings.walletSpendOrder);
       row.principalMinor = storedValue.principal;
       row.bonusMinor = storedValue.bonus;
     }
