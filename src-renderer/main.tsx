@@ -5,6 +5,10 @@ import { App } from './app/App.tsx';
 import './i18n/index.ts';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/checkout.css';
+import './styles/topup.css';
+import './styles/bills.css';
+import './styles/settings.css';
 
 // Before anything reads the address: take the bridge token out of it.
 captureToken();

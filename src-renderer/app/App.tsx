@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { toLocale } from '../i18n/index.ts';
 import { useSession } from '../stores/session.ts';
-import { AppInfoContext } from './app-info.ts';
+import { AppInfoContext, ReloadAppInfoContext } from './app-info.ts';
 import { Frame } from './Frame.tsx';
 
 /** Loads the shop (`app.info`), applies its language and staff, then shows the frame. */
@@ -32,6 +32,13 @@ export function App() {
     void load();
   }, [load]);
 
+  // After the first load a reload keeps the screen up; a failure is the caller's to show.
+  const reload = useCallback(async () => {
+    const loaded = await api.call('app.info', {});
+    initStaff(loaded.staff);
+    setInfo(loaded);
+  }, [initStaff]);
+
   if (!info) {
     return (
       <div className="boot">
@@ -51,7 +58,9 @@ export function App() {
 
   return (
     <AppInfoContext.Provider value={info}>
-      <Frame />
+      <ReloadAppInfoContext.Provider value={reload}>
+        <Frame />
+      </ReloadAppInfoContext.Provider>
     </AppInfoContext.Provider>
   );
 }

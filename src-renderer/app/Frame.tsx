@@ -1,15 +1,28 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../components/Icon.tsx';
+import { Icon, type IconName } from '../components/Icon.tsx';
+import { BillsScreen } from '../screens/bills/BillsScreen.tsx';
+import { CheckoutScreen } from '../screens/checkout/CheckoutScreen.tsx';
 import { MemberForm } from '../screens/members/MemberForm.tsx';
 import { MemberList } from '../screens/members/MemberList.tsx';
 import { MemberPage } from '../screens/members/MemberPage.tsx';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { TopupScreen } from '../screens/topup/TopupScreen.tsx';
 import { useSession } from '../stores/session.ts';
 import { useAppInfo } from './app-info.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { parseRoute, paths, useHash, type Route } from './router.ts';
+import { navigate, parseRoute, paths, useHash, type Route } from './router.ts';
+import { KEYS, useShortcut } from './shortcuts.ts';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
+    case 'checkout':
+      return <CheckoutScreen memberId={route.memberId} />;
+    case 'topup':
+      return <TopupScreen key={route.memberId ?? ''} memberId={route.memberId} />;
+    case 'bills':
+      return <BillsScreen date={route.date} billId={route.billId} />;
+    case 'settings':
+      return <SettingsScreen section={route.section} />;
     case 'members':
       return <MemberList />;
     case 'member-new':
@@ -19,6 +32,43 @@ function Screen({ route }: { route: Route }) {
     case 'member':
       return <MemberPage key={route.memberId} memberId={route.memberId} billId={route.billId} />;
   }
+}
+
+type Area = 'checkout' | 'topup' | 'members' | 'bills' | 'settings';
+
+const NAV: ReadonlyArray<{ area: Area; icon: IconName; path: () => string }> = [
+  { area: 'checkout', icon: 'cart', path: () => paths.checkout() },
+  { area: 'topup', icon: 'wallet', path: () => paths.topup() },
+  { area: 'members', icon: 'user', path: () => paths.members() },
+  { area: 'bills', icon: 'receipt', path: () => paths.bills() },
+  { area: 'settings', icon: 'settings', path: () => paths.settings() },
+];
+
+function areaOf(route: Route): Area {
+  switch (route.name) {
+    case 'checkout':
+    case 'topup':
+    case 'bills':
+    case 'settings':
+      return route.name;
+    default:
+      return 'members';
+  }
+}
+
+function NavLink({ area, icon, path, active }: { area: Area; icon: IconName; path: () => string; active: boolean }) {
+  const { t } = useTranslation();
+  const key = KEYS[area];
+  useShortcut(key, () => navigate(path()));
+  return (
+    <a className={`nav-link${active ? ' is-active' : ''}`} href={`#${path()}`} aria-current={active ? 'page' : undefined} aria-keyshortcuts={key}>
+      <Icon name={icon} size={18} />
+      {t(`frame.${area}`)}
+      <kbd className="kbd" aria-hidden="true">
+        {key}
+      </kbd>
+    </a>
+  );
 }
 
 /** The app frame: shop, navigation, who is at the till, language; the current screen below. */
@@ -44,10 +94,9 @@ export function Frame() {
           </span>
         </div>
         <nav className="nav" aria-label={t('frame.navLabel')}>
-          <a className="nav-link is-active" href={`#${paths.members()}`} aria-current="page">
-            <Icon name="user" size={18} />
-            {t('frame.members')}
-          </a>
+          {NAV.map((item) => (
+            <NavLink key={item.area} {...item} active={areaOf(route) === item.area} />
+          ))}
         </nav>
         <div className="topbar-tools">
           <label className="staff-picker">

@@ -1,25 +1,39 @@
 /**
  * A small hash router: Electron loads the renderer from file://, where only the fragment can change
- * without a reload. Routes are `#/members`, `#/members/new`, `#/members/<id>`, `#/members/<id>/edit`
- * and `#/members/<id>/bills/<billId>` (the member page with a bill open).
+ * without a reload. The till opens on checkout. Routes: `#/checkout[?member=<id>]`,
+ * `#/topup[?member=<id>]`, `#/bills[?date=YYYY-MM-DD][&bill=<id>]`, `#/settings/<section>`,
+ * `#/members`, `#/members/new`, `#/members/<id>`, `#/members/<id>/edit` and
+ * `#/members/<id>/bills/<billId>` (the member page with a bill open).
  */
 import { useSyncExternalStore } from 'react';
 
+export const SETTINGS_SECTIONS = ['shop', 'products', 'tiers', 'bonus', 'points'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
 export type Route =
+  | { name: 'checkout'; memberId: string | null }
+  | { name: 'topup'; memberId: string | null }
+  | { name: 'bills'; date: string | null; billId: string | null }
+  | { name: 'settings'; section: SettingsSection }
   | { name: 'members' }
   | { name: 'member-new'; phone: string; memberName: string }
   | { name: 'member'; memberId: string; billId: string | null }
   | { name: 'member-edit'; memberId: string };
 
+function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
 export const paths = {
+  checkout: (memberId?: string | null) => withQuery('/checkout', { member: memberId }),
+  topup: (memberId?: string | null) => withQuery('/topup', { member: memberId }),
+  bills: (options: { date?: string | null; billId?: string | null } = {}) => withQuery('/bills', { date: options.date, bill: options.billId }),
+  settings: (section: SettingsSection = 'shop') => `/settings/${section}`,
   members: () => '/members',
-  newMember: (prefill: { phone?: string; name?: string } = {}) => {
-    const q = new URLSearchParams();
-    if (prefill.phone) q.set('phone', prefill.phone);
-    if (prefill.name) q.set('name', prefill.name);
-    const s = q.toString();
-    return `/members/new${s ? `?${s}` : ''}`;
-  },
+  newMember: (prefill: { phone?: string; name?: string } = {}) => withQuery('/members/new', { phone: prefill.phone, name: prefill.name }),
   member: (memberId: string) => `/members/${encodeURIComponent(memberId)}`,
   editMember: (memberId: string) => `/members/${encodeURIComponent(memberId)}/edit`,
   bill: (memberId: string, billId: string) => `/members/${encodeURIComponent(memberId)}/bills/${encodeURIComponent(billId)}`,
@@ -36,13 +50,23 @@ export function parseRoute(hash: string): Route {
     }
   });
   const query = new URLSearchParams(queryPart);
+  if (parts[0] === 'topup') return { name: 'topup', memberId: query.get('member') };
+  if (parts[0] === 'bills') {
+    const date = query.get('date');
+    return { name: 'bills', date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, billId: query.get('bill') };
+  }
+  if (parts[0] === 'settings') {
+    const section = SETTINGS_SECTIONS.find((s) => s === parts[1]) ?? 'shop';
+    return { name: 'settings', section };
+  }
   if (parts[0] === 'members') {
     if (parts[1] === 'new' && parts.length === 2) return { name: 'member-new', phone: query.get('phone') ?? '', memberName: query.get('name') ?? '' };
     if (parts[1] && parts.length === 2) return { name: 'member', memberId: parts[1], billId: null };
     if (parts[1] && parts[2] === 'edit' && parts.length === 3) return { name: 'member-edit', memberId: parts[1] };
     if (parts[1] && parts[2] === 'bills' && parts[3] && parts.length === 4) return { name: 'member', memberId: parts[1], billId: parts[3] };
+    return { name: 'members' };
   }
-  return { name: 'members' };
+  return { name: 'checkout', memberId: query.get('member') };
 }
 
 const NAVIGATE_EVENT = 'regulars:navigate';

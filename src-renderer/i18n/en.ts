@@ -1,7 +1,17 @@
 /** English. Typed against the Chinese catalog, so every key must be here. */
+import { billsText } from '../screens/bills/text.ts';
+import { checkoutText } from '../screens/checkout/text.ts';
+import { quickMemberText } from '../screens/members/quick-member-text.ts';
+import { settingsText } from '../screens/settings/text.ts';
+import { topupText } from '../screens/topup/text.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages = {
+  checkout: checkoutText.en,
+  topup: topupText.en,
+  bills: billsText.en,
+  settings: settingsText.en,
+  quickMember: quickMemberText.en,
   app: {
     name: 'Regulars',
     loading: 'Loading…',
@@ -9,7 +19,12 @@ export const en: Messages = {
   },
   frame: {
     navLabel: 'Main',
+    checkout: 'Checkout',
+    topup: 'Top up',
     members: 'Members',
+    bills: 'Bills',
+    settings: 'Settings',
+    shortcut: 'Shortcut {{key}}',
     staffLabel: 'Staff on duty',
     staffOption: '{{name}} ({{role}})',
     role: { owner: 'Owner', manager: 'Manager', cashier: 'Cashier' },
@@ -24,6 +39,15 @@ export const en: Messages = {
     loading: 'Loading…',
     retry: 'Try again',
     empty: '—',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    save: 'Save',
+    back: 'Back',
+  },
+  moneyInput: {
+    invalid: 'Enter an amount, e.g. 12.50',
+    tooManyDecimals: 'At most {{digits}} decimals',
+    tooLarge: 'Amount too large',
   },
   list: {
     title: 'Members',

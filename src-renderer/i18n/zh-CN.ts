@@ -2,7 +2,18 @@
  * Simplified Chinese, the default locale. Its shape is the schema every other locale must fill
  * completely (see `Messages` in ./index.ts): a missing English string is a type error.
  */
+import { billsText } from '../screens/bills/text.ts';
+import { checkoutText } from '../screens/checkout/text.ts';
+import { quickMemberText } from '../screens/members/quick-member-text.ts';
+import { settingsText } from '../screens/settings/text.ts';
+import { topupText } from '../screens/topup/text.ts';
+
 export const zhCN = {
+  checkout: checkoutText.zhCN,
+  topup: topupText.zhCN,
+  bills: billsText.zhCN,
+  settings: settingsText.zhCN,
+  quickMember: quickMemberText.zhCN,
   app: {
     name: '常客',
     loading: '正在加载…',
@@ -10,7 +21,12 @@ export const zhCN = {
   },
   frame: {
     navLabel: '主导航',
+    checkout: '收银',
+    topup: '充值',
     members: '会员',
+    bills: '账单',
+    settings: '设置',
+    shortcut: '快捷键 {{key}}',
     staffLabel: '当前员工',
     staffOption: '{{name}}（{{role}}）',
     role: { owner: '店主', manager: '店长', cashier: '收银员' },
@@ -25,6 +41,15 @@ export const zhCN = {
     loading: '正在加载…',
     retry: '重试',
     empty: '—',
+    cancel: '取消',
+    confirm: '确认',
+    save: '保存',
+    back: '返回',
+  },
+  moneyInput: {
+    invalid: '请输入金额，例如 12.50',
+    tooManyDecimals: '最多 {{digits}} 位小数',
+    tooLarge: '金额太大',
   },
   list: {
     title: '会员',

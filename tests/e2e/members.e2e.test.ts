@@ -34,6 +34,9 @@ describe('member lookup in the demo shop', () => {
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(served.openUrl);
+    // The till opens on checkout; F6 is the members screen.
+    await page.getByRole('link', { name: /收银/ }).waitFor();
+    await page.keyboard.press('F6');
     const search = page.getByRole('searchbox', { name: '搜索会员' });
     await search.waitFor();
     // The token is taken out of the address bar once read.
