@@ -1,4 +1,5 @@
 /** English. Typed against the Chinese catalog, so every key must be here. */
+import { pickerText } from '../components/member-picker-text.ts';
 import { billsText } from '../screens/bills/text.ts';
 import { checkoutText } from '../screens/checkout/text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
@@ -12,6 +13,7 @@ export const en: Messages = {
   bills: billsText.en,
   settings: settingsText.en,
   quickMember: quickMemberText.en,
+  picker: pickerText.en,
   app: {
     name: 'Regulars',
     loading: 'Loading…',

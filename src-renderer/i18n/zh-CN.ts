@@ -2,6 +2,7 @@
  * Simplified Chinese, the default locale. Its shape is the schema every other locale must fill
  * completely (see `Messages` in ./index.ts): a missing English string is a type error.
  */
+import { pickerText } from '../components/member-picker-text.ts';
 import { billsText } from '../screens/bills/text.ts';
 import { checkoutText } from '../screens/checkout/text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
@@ -14,6 +15,7 @@ export const zhCN = {
   bills: billsText.zhCN,
   settings: settingsText.zhCN,
   quickMember: quickMemberText.zhCN,
+  picker: pickerText.zhCN,
   app: {
     name: '常客',
     loading: '正在加载…',

@@ -8,25 +8,18 @@ import { useTranslation } from 'react-i18next';
 import type { MemberSummary } from '../../../src-main/ledger/types.ts';
 import { api } from '../../api.ts';
 import { navigate, paths } from '../../app/router.ts';
+import { KEYS, useShortcut } from '../../app/shortcuts.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatPhone, useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { memberForEnter, newMemberPrefill, useMemberSearch } from '../../components/member-search.ts';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
 import { useMemberList } from '../../stores/member-list.ts';
 import { TierBadge } from './TierBadge.tsx';
 
-const DEBOUNCE_MS = 100;
 const RESULT_LIMIT = 50;
 const RECENT_LIMIT = 50;
 const PAGE_STEP = 8;
-
-/** What to offer to prefill when nothing matches: a phone number, or a name typed in Chinese. */
-function prefillFor(query: string): { phone?: string; name?: string } {
-  const digits = query.replace(/[\s-]/g, '');
-  if (/^\+?\d{7,}$/.test(digits)) return { phone: digits };
-  if (/\p{Script=Han}/u.test(query)) return { name: query };
-  return {};
-}
 
 export function MemberList() {
   const { t } = useTranslation();
@@ -40,15 +33,12 @@ export function MemberList() {
 
   const [recent, setRecent] = useState<MemberSummary[] | null>(null);
   const [recentError, setRecentError] = useState<unknown>(null);
-  const [results, setResults] = useState<{ query: string; items: MemberSummary[] } | null>(null);
-  const [searchError, setSearchError] = useState<{ query: string; error: unknown } | null>(null);
-  const [waiting, setWaiting] = useState(false);
   const [highlight, setHighlight] = useState(0);
+  const search = useMemberSearch(query, RESULT_LIMIT);
+  const { results, fresh: searchFresh } = search;
+  const searchError = search.error;
 
   const inputRef = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
-  const inFlight = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
 
   const open = useCallback((member: MemberSummary) => navigate(paths.member(member.id)), []);
 
@@ -60,26 +50,8 @@ export function MemberList() {
       .catch(setRecentError);
   }, []);
 
-  /** Runs a search now; answers its results only if no newer search started meanwhile. */
-  const runSearch = useCallback(async (q: string): Promise<MemberSummary[] | null> => {
-    const mine = ++seq.current;
-    inFlight.current++;
-    setWaiting(true);
-    try {
-      const items = await api.call('members.search', { query: q, limit: RESULT_LIMIT });
-      if (mine !== seq.current) return null;
-      setResults({ query: q, items });
-      setSearchError(null);
-      setHighlight(0);
-      return items;
-    } catch (error) {
-      if (mine === seq.current) setSearchError({ query: q, error });
-      return null;
-    } finally {
-      inFlight.current--;
-      if (mine === seq.current) setWaiting(false);
-    }
-  }, []);
+  // A new answer (or clearing the box) starts at the top of the list.
+  useEffect(() => setHighlight(0), [results, trimmed === '']);
 
   useEffect(() => {
     loadRecent();
@@ -90,34 +62,11 @@ export function MemberList() {
     }
   }, [loadRecent]);
 
-  useEffect(() => {
-    window.clearTimeout(timer.current);
-    timer.current = undefined;
-    if (!trimmed) {
-      seq.current++; // whatever is in flight is for an older query
-      setWaiting(false);
-      setHighlight(0);
-      return;
-    }
-    setWaiting(true);
-    timer.current = window.setTimeout(() => {
-      timer.current = undefined;
-      void runSearch(trimmed);
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer.current);
-      timer.current = undefined;
-    };
-  }, [trimmed, runSearch]);
+  useShortcut(KEYS.newMember, () => navigate(paths.newMember(newMemberPrefill(trimmed))));
 
   // Typing anywhere on this screen goes to the search box (a scanner does not know where focus is).
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'F2') {
-        event.preventDefault();
-        navigate(paths.newMember());
-        return;
-      }
       const target = event.target as HTMLElement | null;
       const inField = target?.closest('input, textarea, select, [contenteditable="true"]');
       if (!inField && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) inputRef.current?.focus();
@@ -128,7 +77,7 @@ export function MemberList() {
 
   const showingRecent = trimmed === '';
   const items = showingRecent ? (recent ?? []) : (results?.items ?? []);
-  const fresh = !showingRecent && results?.query === trimmed && !waiting;
+  const fresh = !showingRecent && searchFresh;
   const current = items[Math.min(highlight, items.length - 1)];
   const optionId = (m: MemberSummary) => `${listId}-m-${m.id}`;
 
@@ -164,19 +113,14 @@ export function MemberList() {
       case 'Enter': {
         event.preventDefault();
         const q = trimmed;
-        const settled = timer.current === undefined && inFlight.current === 0;
-        if (!q || (results?.query === q && settled)) {
+        if (!q || (results?.query === q && search.isSettled())) {
           if (current) open(current);
           return;
         }
         // Typed (or scanned) faster than the debounce: search now and open the one clear match.
-        window.clearTimeout(timer.current);
-        timer.current = undefined;
-        const found = await runSearch(q);
-        if (!found) return;
-        const exact = found.filter((m) => m.code.toLowerCase() === q.toLowerCase());
-        if (exact.length === 1) open(exact[0]!);
-        else if (found.length === 1) open(found[0]!);
+        const found = await search.searchNow(q);
+        const match = found ? memberForEnter(found, q) : null;
+        if (match) open(match);
         return;
       }
     }
@@ -188,7 +132,7 @@ export function MemberList() {
   else status = t('list.found', { count: items.length });
 
   const error = showingRecent ? recentError : searchError?.query === trimmed ? searchError.error : null;
-  const prefill = prefillFor(trimmed);
+  const prefill = newMemberPrefill(trimmed);
 
   return (
     <div className="screen member-list">
@@ -233,7 +177,7 @@ export function MemberList() {
         {status}
       </div>
 
-      {error ? <ErrorNotice error={error} onRetry={showingRecent ? loadRecent : () => void runSearch(trimmed)} /> : null}
+      {error ? <ErrorNotice error={error} onRetry={showingRecent ? loadRecent : () => void search.searchNow(trimmed)} /> : null}
 
       {items.length > 0 ? (
         <div className="results">
