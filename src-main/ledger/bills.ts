@@ -12,12 +12,13 @@ import { runOnce } from './idempotency.ts';
 import { getProduct, requireStaff } from './catalog.ts';
 import { getMemberSummary, loadActiveMember, loadMember } from './members.ts';
 import { allocate, isMinor, MAX_MINOR, mulDivFloor, mulDivRound, sumMinor } from './money.ts';
-import { pointsEarnedOn, pointsNeededFor, postPointsEntry } from './points.ts';
+import { pointsEarnedOn, postPointsEntry } from './points.ts';
 import { billLines, bills, members, payments, staff } from './schema.ts';
 import { getSettings } from './settings.ts';
 import { businessDate, isoTime } from './time.ts';
 import type { Bill, BillLine, BillSummary, CheckoutQuote, CheckoutResult, Payment, RefundPreview, RefundResult } from './types.ts';
-import { postWalletEntry, splitSpend } from './wallet.ts';
+import { planTender, pointsRedeemableMinor, type TenderMember } from './tender.ts';
+import { postWalletEntry } from './wallet.ts';
 
 type BillRow = typeof bills.$inferSelect;
 type LineRow = typeof billLines.$inferSelect;
@@ -25,14 +26,50 @@ type PaymentRow = typeof payments.$inferSelect;
 
 // ---------------------------------------------------------------- pricing
 
-/** Price a cart for a member (or a walk-in): lines, the tier discount spread over lines, the total. */
+/**
+ * Price a cart for a member (or a walk-in): lines, the tier discount spread over lines, the total;
+ * with payments, also what they would draw and earn (planTender), problems included as data.
+ */
 export function quoteCheckout(ledger: Ledger, input: cmd.CheckoutQuoteInput): CheckoutQuote {
   const data = cmd.checkoutQuote.parse(input);
-  return priceCart(ledger, data.memberId ? loadActiveMember(ledger, data.memberId).tier : null, data.lines);
+  const member = data.memberId ? loadActiveMember(ledger, data.memberId) : null;
+  const settings = getSettings(ledger);
+  const priced = priceCart(ledger, member?.tier ?? null, data.lines);
+  const holder = member ? tenderMemberOf(member) : null;
+  const plan = data.payments ? planTender(holder, settings, priced.totalMinor, data.payments) : null;
+  return {
+    ...priced,
+    member: holder ? { balancePrincipalMinor: holder.balancePrincipalMinor, balanceBonusMinor: holder.balanceBonusMinor, points: holder.points } : null,
+    pointsRedeemableMinor: holder ? pointsRedeemableMinor(holder.points, settings) : 0,
+    tender: plan
+      ? {
+          paidMinor: plan.paidMinor,
+          dueMinor: plan.dueMinor,
+          changeMinor: plan.changeMinor,
+          storedValuePrincipalMinor: plan.storedValue.principal,
+          storedValueBonusMinor: plan.storedValue.bonus,
+          pointsRedeemed: plan.pointsRedeemed,
+          pointsEarned: plan.pointsEarned,
+          memberAfter: plan.memberAfter,
+          problems: plan.problems,
+        }
+      : null,
+  };
+}
+
+function tenderMemberOf(member: ReturnType<typeof loadActiveMember>): TenderMember {
+  return {
+    balancePrincipalMinor: member.row.balancePrincipalMinor,
+    balanceBonusMinor: member.row.balanceBonusMinor,
+    points: member.row.points,
+    pointsPerUnit: member.tier.pointsPerUnit,
+  };
 }
 
 /** The pricing itself, for a tier already loaded (checkout loads the member once and prices with it). */
-function priceCart(ledger: Ledger, tier: { discountBp: number; pointsPerUnit: number } | null, cart: z.output<typeof cmd.checkoutQuote>['lines']): CheckoutQuote {
+type PricedCart = Omit<CheckoutQuote, 'member' | 'pointsRedeemableMinor' | 'tender'>;
+
+function priceCart(ledger: Ledger, tier: { discountBp: number; pointsPerUnit: number } | null, cart: z.output<typeof cmd.checkoutQuote>['lines']): PricedCart {
   const lines = cart.map((line) => {
     if ('productId' in line) {
       const product = getProduct(ledger, line.productId);
@@ -92,62 +129,18 @@ function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): 
   const member = data.memberId ? loadActiveMember(ledger, data.memberId) : null;
   const quote = priceCart(ledger, member?.tier ?? null, data.lines);
 
-  const paid = sumMinor(data.payments.map((p) => p.amountMinor));
-  if (paid !== quote.totalMinor) fail('PAYMENT_MISMATCH', { expected: quote.totalMinor, paid });
+  const plan = planTender(member ? tenderMemberOf(member) : null, settings, quote.totalMinor, data.payments);
+  if (plan.dueMinor !== 0) fail('PAYMENT_MISMATCH', { expected: quote.totalMinor, paid: plan.paidMinor });
+  const refusal = plan.problems[0];
+  if (refusal) fail(refusal.code, refusal.params);
 
   const now = ledger.clock();
   const createdAt = isoTime(now);
   const day = businessDate(now);
   const billId = newId();
-
-  let storedValue = { principal: 0, bonus: 0 };
-  let pointsRedeemed = 0;
-  const paymentRows: PaymentRow[] = data.payments.map((p) => {
-    const row: PaymentRow = {
-      id: newId(),
-      tillId: ledger.tillId,
-      billId,
-      method: p.method,
-      amountMinor: p.amountMinor,
-      tenderedMinor: null,
-      changeMinor: null,
-      principalMinor: 0,
-      bonusMinor: 0,
-      points: 0,
-      refundOfPaymentId: null,
-      createdAt,
-    };
-    if (p.tenderedMinor !== undefined) {
-      if (p.method !== 'cash') fail('TENDER_ONLY_FOR_CASH');
-      if (p.tenderedMinor < p.amountMinor) fail('CASH_TENDER_SHORT', { needed: p.amountMinor, tendered: p.tenderedMinor });
-      row.tenderedMinor = p.tenderedMinor;
-      row.changeMinor = p.tenderedMinor - p.amountMinor;
-    } else if (p.method === 'cash') {
-      row.tenderedMinor = p.amountMinor;
-      row.changeMinor = 0;
-    }
-    if (p.method === 'stored_value') {
-      if (!member) fail('MEMBER_REQUIRED');
-      storedValue = splitSpend({ principal: member.row.balancePrincipalMinor, bonus: member.row.balanceBonusMinor }, p.amountMinor, settings.walletSpendOrder);
-      row.principalMinor = storedValue.principal;
-      row.bonusMinor = storedValue.bonus;
-    }
-    if (p.method === 'points') {
-      if (!member) fail('MEMBER_REQUIRED');
-      if (!settings.pointsRedemption.enabled) fail('POINTS_REDEMPTION_DISABLED');
-      pointsRedeemed = pointsNeededFor(p.amountMinor, settings);
-      if (pointsRedeemed > member.row.points) fail('INSUFFICIENT_POINTS', { available: member.row.points, needed: pointsRedeemed });
-      row.points = pointsRedeemed;
-    }
-    return row;
-  });
-
-  // Points are earned on what was actually paid: never on the points part, and on the stored-value
-  // part only if the shop says so (that money already bought its bonus when it was topped up).
-  const pointsPart = data.payments.find((p) => p.method === 'points')?.amountMinor ?? 0;
+  const paymentRows: PaymentRow[] = plan.payments.map((p) => ({ id: newId(), tillId: ledger.tillId, billId, ...p, refundOfPaymentId: null, createdAt }));
+  const { storedValue, pointsRedeemed, pointsEarned } = plan;
   const storedPart = storedValue.principal + storedValue.bonus;
-  const eligible = quote.totalMinor - pointsPart - (settings.storedValueEarnsPoints ? 0 : storedPart);
-  const pointsEarned = member ? pointsEarnedOn(eligible, member.tier.pointsPerUnit) : 0;
 
   ledger.db
     .insert(bills)

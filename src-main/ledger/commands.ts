@@ -77,19 +77,23 @@ const tender = z.object({
   tenderedMinor: amount.optional(),
 });
 
+const payments = z
+  .array(tender)
+  .max(6)
+  .refine((ps) => new Set(ps.map((p) => p.method)).size === ps.length, { message: 'one payment per method' });
+
 export const checkoutQuote = z.object({
   memberId: id.nullish(),
   lines: z.array(cartLine).min(1).max(200),
+  /** Optional: the payments entered so far, to see their outcome before committing. */
+  payments: payments.optional(),
 });
 export type CheckoutQuoteInput = z.input<typeof checkoutQuote>;
 
 export const checkoutCommit = checkoutQuote.extend({
   idempotencyKey,
   staffId,
-  payments: z
-    .array(tender)
-    .max(6)
-    .refine((ps) => new Set(ps.map((p) => p.method)).size === ps.length, { message: 'one payment per method' }),
+  payments,
   note: text(200).default(''),
 });
 export type CheckoutCommit = z.input<typeof checkoutCommit>;

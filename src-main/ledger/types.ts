@@ -148,6 +148,32 @@ export interface CheckoutQuote {
   tierDiscountBp: number;
   /** Points the bill would earn if paid entirely by cash/card/mobile pay. */
   pointsIfPaidExternally: number;
+  /** The member's balances now (null for a walk-in). */
+  member: MemberBalances | null;
+  /** The most the member's points can pay for now (0 when redemption is off). */
+  pointsRedeemableMinor: number;
+  /** The outcome of the payments given with the quote (null when none were given). */
+  tender: TenderOutcome | null;
+}
+
+/** Why a tender cannot be committed yet: an error code and its parameters (localized by the screen). */
+export interface TenderProblem {
+  code: import('./errors.ts').ErrorCode;
+  params: Record<string, string | number>;
+}
+
+export interface TenderOutcome {
+  paidMinor: number;
+  /** Still to pay (> 0), or paid too much (< 0; cash change is not counted here). */
+  dueMinor: number;
+  changeMinor: number;
+  storedValuePrincipalMinor: number;
+  storedValueBonusMinor: number;
+  pointsRedeemed: number;
+  /** Points the bill earns with these payments (the rest, if any, assumed paid by cash/card). */
+  pointsEarned: number;
+  memberAfter: MemberBalances | null;
+  problems: TenderProblem[];
 }
 
 export interface CheckoutResult {

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { DB_FILE_NAME } from '../../src-main/ledger/db.ts';
 import { PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
-import { DEMO_TEMPLATE_DIR } from './demo-template.ts';
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 
@@ -31,7 +31,7 @@ export interface Served {
  */
 export async function serve(options: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
-  if (options.demo) fs.copyFileSync(path.join(DEMO_TEMPLATE_DIR, DB_FILE_NAME), path.join(dataDir, DB_FILE_NAME));
+  if (options.demo) fs.copyFileSync(path.join(inject('demoTemplateDir'), DB_FILE_NAME), path.join(dataDir, DB_FILE_NAME));
   const args = [path.join(PROJECT_ROOT, 'scripts', 'serve.ts'), '--data-dir', dataDir, '--port', '0'];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
