@@ -40,7 +40,7 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
   },
   'members.update': { summary: "Change a member's profile fields (not balances).", output: 'Member', errors: ['MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'PHONE_INVALID', 'PHONE_TAKEN', 'TIER_NOT_FOUND'] },
   'members.archive': { summary: 'Archive a member (frees the phone number; history and balances stay).', output: 'Member', errors: ['MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED'] },
-  'checkout.quote': { summary: 'Price a cart for a member or walk-in: lines, tier discount, total, points if paid externally.', output: 'CheckoutQuote', errors: ['MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'PRODUCT_NOT_FOUND', 'PRODUCT_INACTIVE'] },
+  'checkout.quote': { summary: 'Price a cart for a member or walk-in: lines, tier discount, total, points if paid externally; with payments, what they draw (stored value principal/bonus, points), change, points earned, balances after, and problems (e.g. INSUFFICIENT_BALANCE) as data.', output: 'CheckoutQuote', errors: ['MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'PRODUCT_NOT_FOUND', 'PRODUCT_INACTIVE'] },
   'checkout.commit': {
     summary: 'Make a sale: bill, lines, split payments, wallet and points entries and member totals in one transaction. A repeated idempotency key returns the first bill.',
     output: 'CheckoutResult',
