@@ -55,7 +55,9 @@ export const MemberPicker = forwardRef<MemberPickerHandle, MemberPickerProps>(fu
     if (autoFocus && !selected) inputRef.current?.focus();
   }, [autoFocus, selected]);
 
-  useEffect(() => setHighlight(0), [search.results]);
+  useEffect(() => {
+    setHighlight(0);
+  }, [search.results]);
 
   useShortcut(KEYS.newMember, () => onCreateNew?.(newMemberPrefill(selected ? '' : trimmed)), onCreateNew !== undefined);
 

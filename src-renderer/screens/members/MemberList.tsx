@@ -51,7 +51,9 @@ export function MemberList() {
   }, []);
 
   // A new answer (or clearing the box) starts at the top of the list.
-  useEffect(() => setHighlight(0), [results, trimmed === '']);
+  useEffect(() => {
+    setHighlight(0);
+  }, [results, trimmed === '']);
 
   useEffect(() => {
     loadRecent();

@@ -1,0 +1,95 @@
+/**
+ * After the payment: the change to hand back in large figures, the receipt as it would print, the
+ * member's balances after — and Enter starts the next sale (the focus is already on that button).
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckoutResult } from '../../../src-main/ledger/types.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
+
+export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: () => void }) {
+  const { t } = useTranslation();
+  const next = useRef<HTMLButtonElement>(null);
+  const { bill, member, changeMinor } = result;
+
+  useEffect(() => {
+    next.current?.focus();
+  }, []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        window.print();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="screen checkout checkout-done">
+      <section className="done-main" aria-labelledby="sale-done-title">
+        <div className="done-badge" aria-hidden="true">
+          <Icon name="check" size={34} />
+        </div>
+        <h1 className="done-title" id="sale-done-title">
+          {t('checkout.doneTitle')}
+        </h1>
+        {result.replayed ? <p className="notice">{t('checkout.replayed')}</p> : null}
+        <dl className="done-figures">
+          <div className="done-figure" role="group" aria-label={t('checkout.total')}>
+            <dt>{t('checkout.total')}</dt>
+            <dd>
+              <MoneyText minor={bill.totalMinor} />
+            </dd>
+          </div>
+          {changeMinor > 0 ? (
+            <div className="done-figure is-change" role="group" aria-label={t('checkout.doneChange')}>
+              <dt>{t('checkout.doneChange')}</dt>
+              <dd>
+                <MoneyText minor={changeMinor} />
+              </dd>
+            </div>
+          ) : null}
+          {member ? (
+            <>
+              <div className="done-figure" role="group" aria-label={t('checkout.balanceAfter')}>
+                <dt>{t('checkout.balanceAfter')}</dt>
+                <dd>
+                  <MoneyText minor={member.balancePrincipalMinor + member.balanceBonusMinor} />
+                </dd>
+              </div>
+              <div className="done-figure" role="group" aria-label={t('checkout.pointsAfter')}>
+                <dt>{t('checkout.pointsAfter')}</dt>
+                <dd>
+                  <NumberText value={member.points} />
+                </dd>
+              </div>
+            </>
+          ) : null}
+        </dl>
+        <div className="done-actions">
+          <button type="button" className="btn btn-large" onClick={() => window.print()} aria-keyshortcuts="Control+P">
+            <Icon name="print" />
+            {t('checkout.print')}
+            <kbd className="kbd" aria-hidden="true">
+              Ctrl+P
+            </kbd>
+          </button>
+          <button ref={next} type="button" className="btn btn-primary btn-large" onClick={onNext} aria-keyshortcuts="Enter">
+            {t('checkout.nextSale')}
+            <kbd className="kbd" aria-hidden="true">
+              Enter
+            </kbd>
+          </button>
+        </div>
+      </section>
+      <aside className="done-receipt">
+        <ReceiptSummary bill={bill} member={member} changeMinor={changeMinor} />
+      </aside>
+      <PrintableReceipt bill={bill} member={member} changeMinor={changeMinor} />
+    </div>
+  );
+}
