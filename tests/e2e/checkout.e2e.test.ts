@@ -156,11 +156,11 @@ describe('checkout at the till, keyboard only', () => {
     await expect.poll(async () => flat(await summary.getByRole('group', { name: '应收' }).textContent())).toContain(zh(quote.totalMinor));
 
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('储值金额');
+    await expect.poll(() => focusedLabel(page)).toBe('储值');
     // 30.00 from stored value, the rest by card.
     const stored = 3000;
     await page.keyboard.type('30');
-    await focusTender(page, '银行卡金额');
+    await focusTender(page, '银行卡');
     await page.keyboard.press('Enter'); // fills in what is still due
     const payment = page.getByRole('region', { name: '收款' });
     await expect.poll(async () => flat(await payment.textContent())).toContain(`付后余额 ${zh(balance - stored)}`);
@@ -200,7 +200,7 @@ describe('checkout at the till, keyboard only', () => {
     const quote = await served.api<CheckoutQuote>('checkout.quote', { memberId: member.id, lines: [{ name: '自定义金额', amountMinor: amount }] });
 
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('储值金额');
+    await expect.poll(() => focusedLabel(page)).toBe('储值');
     await page.keyboard.type((quote.totalMinor / 100).toFixed(2));
     const alert = page.getByRole('alert').filter({ hasText: '储值余额不足' });
     await alert.waitFor();
@@ -213,7 +213,7 @@ describe('checkout at the till, keyboard only', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Enter'); // fills in min(balance, due)
-    await focusTender(page, '微信支付金额');
+    await focusTender(page, '微信支付');
     await page.keyboard.press('Enter');
     await expect.poll(async () => flat(await page.getByRole('region', { name: '收款' }).textContent())).toContain(`付后余额 ${zh(0)}`);
     await page.keyboard.press('F9');
