@@ -1,0 +1,137 @@
+/** Small building blocks the settings sections share: heading, labelled field, save bar, notices. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon.tsx';
+import { NEW_KEY, SAVE_KEY_ARIA, SAVE_KEY_LABEL } from './keys.ts';
+
+export function SectionHead({ id, title, intro, action }: { id: string; title: string; intro: string; action?: ReactNode }) {
+  return (
+    <header className="settings-head">
+      <div className="settings-head-text">
+        <h2 className="settings-title" id={id}>
+          {title}
+        </h2>
+        <p className="settings-intro">{intro}</p>
+      </div>
+      {action}
+    </header>
+  );
+}
+
+/** The "new …" button of a list section, with its key. */
+export function NewButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="btn btn-primary" onClick={onClick} aria-keyshortcuts={NEW_KEY}>
+      <Icon name="plus" />
+      {label}
+      <kbd className="kbd" aria-hidden="true">
+        {NEW_KEY}
+      </kbd>
+    </button>
+  );
+}
+
+/** A label, the control, then an error (if any) or a hint. Ids follow `${id}-error` / `${id}-hint`. */
+export function Field({ id, label, hint, error, children, className }: { id: string; label: string; hint?: ReactNode; error?: string | null; children: ReactNode; className?: string }) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** aria-describedby for a Field's control: its error when shown, else its hint. */
+export function describedBy(id: string, error: string | null | undefined, hasHint: boolean): string | undefined {
+  if (error) return `${id}-error`;
+  return hasHint ? `${id}-hint` : undefined;
+}
+
+/** A checkbox drawn as a card with a one-line explanation. */
+export function CheckCard({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="check" htmlFor={id}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`} />
+      <span className="check-text">
+        <span className="check-label" id={`${id}-label`}>
+          {label}
+        </span>
+        <span className="check-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+/** Shown above every section when the person at the till may only look. */
+export function ReadOnlyNotice() {
+  const { t } = useTranslation();
+  return (
+    <div className="notice settings-readonly" role="note">
+      <Icon name="alert" className="notice-icon" />
+      <div className="notice-body">
+        <strong className="notice-title">{t('settings.readOnly.title')}</strong>
+        <span>{t('settings.readOnly.body')}</span>
+      </div>
+    </div>
+  );
+}
+
+/** "Fix the marked fields" above a form whose own check failed. */
+export function FixFieldsNotice() {
+  const { t } = useTranslation();
+  return (
+    <div className="notice is-error" role="alert">
+      <Icon name="alert" className="notice-icon" />
+      <div className="notice-body">
+        <span>{t('settings.fixFields')}</span>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The bottom bar of a settings form: whether there are unsaved changes (or that they were saved),
+ * undo, and Save with its key. Save is a submit button of the surrounding form.
+ */
+export function SaveBar({ dirty, saving, savedNote, onRevert }: { dirty: boolean; saving: boolean; savedNote: boolean; onRevert: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="settings-savebar">
+      <span className={`savebar-status${dirty ? ' is-dirty' : ''}`} role="status">
+        {dirty ? (
+          <>
+            <span className="dirty-dot" aria-hidden="true" />
+            {t('settings.unsaved')}
+          </>
+        ) : savedNote ? (
+          <>
+            <Icon name="check" size={18} />
+            {t('settings.saved')}
+          </>
+        ) : null}
+      </span>
+      <button type="button" className="btn" onClick={onRevert} disabled={!dirty || saving}>
+        {t('settings.revert')}
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={!dirty || saving} aria-keyshortcuts={SAVE_KEY_ARIA}>
+        {saving ? t('settings.saving') : t('settings.save')}
+        <kbd className="kbd" aria-hidden="true">
+          {SAVE_KEY_LABEL}
+        </kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,335 @@
+/**
+ * Owner settings in Chromium against the demo shop, keyboard only: rename the shop (the top bar
+ * follows), add a product by "scanning" its barcode (then find it by scanning again), edit a tier's
+ * discount as 折, add a top-up bonus rule, change the points redemption rate. Each change is checked
+ * on screen and in the ledger through the API. Then a cashier sees it all read-only, and screenshots
+ * of the products and tiers sections are taken in both languages at 1366×768 and 1920×1080.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../src-main/api/contract.ts';
+import type { Product, Tier, TopupQuote } from '../../src-main/ledger/types.ts';
+import { discountToInput, parseDiscountInput, parseWholeNumber } from '../../src-renderer/screens/settings/number-text.ts';
+import { launchChromium, screenshot, serve, type Served } from './harness.ts';
+
+describe('tier discounts typed as each locale says them', () => {
+  it('reads 折 in Chinese and percent off in English, as basis points off, without floats', () => {
+    expect(parseDiscountInput('9', 'zh-CN')).toEqual({ ok: true, value: 1000 });
+    expect(parseDiscountInput('9.5', 'zh-CN')).toEqual({ ok: true, value: 500 });
+    expect(parseDiscountInput('95', 'zh-CN')).toEqual({ ok: true, value: 500 });
+    expect(parseDiscountInput('８.８折', 'zh-CN')).toEqual({ ok: true, value: 1200 });
+    expect(parseDiscountInput('10', 'zh-CN')).toEqual({ ok: true, value: 0 });
+    expect(parseDiscountInput('8.766', 'zh-CN')).toEqual({ ok: true, value: 1234 });
+    expect(parseDiscountInput('10.5', 'zh-CN').ok).toBe(false);
+    expect(parseDiscountInput('0', 'zh-CN').ok).toBe(false);
+    expect(parseDiscountInput('9.0001', 'zh-CN').ok).toBe(false);
+    expect(parseDiscountInput('', 'zh-CN')).toEqual({ ok: false, reason: 'empty' });
+    expect(parseDiscountInput('10', 'en')).toEqual({ ok: true, value: 1000 });
+    expect(parseDiscountInput('12.5%', 'en')).toEqual({ ok: true, value: 1250 });
+    expect(parseDiscountInput('0.29', 'en')).toEqual({ ok: true, value: 29 });
+    expect(parseDiscountInput('100.01', 'en').ok).toBe(false);
+    expect(parseDiscountInput('-5', 'en').ok).toBe(false);
+    for (const bp of [0, 1, 29, 500, 1000, 1234, 9999]) {
+      expect(parseDiscountInput(discountToInput(bp, 'zh-CN'), 'zh-CN')).toEqual({ ok: true, value: bp });
+      expect(parseDiscountInput(discountToInput(bp, 'en'), 'en')).toEqual({ ok: true, value: bp });
+    }
+    expect(parseDiscountInput('100', 'en')).toEqual({ ok: true, value: 10_000 });
+    expect(parseWholeNumber('１００', 1, 100_000)).toEqual({ ok: true, value: 100 });
+    expect(parseWholeNumber('0', 1, 100_000).ok).toBe(false);
+    expect(parseWholeNumber('1.5', 0, 10).ok).toBe(false);
+  });
+});
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serve({ demo: true });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
+const expectFocused = (locator: Locator) => expect.poll(() => isFocused(locator)).toBe(true);
+
+/** Replace what the focused field holds, as a person does: select all, type. */
+async function retype(page: Page, text: string) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+const NEW_SHOP_NAME = '常客咖啡 · 南京西路店';
+const NEW_BARCODE = '6901234567892';
+
+describe('owner settings, keyboard only', () => {
+  let page: Page;
+
+  it('renames the shop: the top bar follows and the ledger has it', async () => {
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(served.openUrl);
+    await page.getByRole('link', { name: /收银/ }).waitFor();
+    await page.keyboard.press('F8');
+
+    // The section list has focus; Tab goes into the shop form, its first field.
+    await expectFocused(page.getByRole('tab', { name: '店铺' }));
+    await page.keyboard.press('Tab');
+    const name = page.getByRole('textbox', { name: '店铺名称' });
+    await expectFocused(name);
+    await retype(page, NEW_SHOP_NAME);
+    await page.getByText('有未保存的修改').waitFor();
+    await screenshot(page, 'settings-shop-zh-CN-1366');
+
+    // Wandering off to another section and back keeps the unsaved change.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 2, name: '商品' }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await page.getByText('有未保存的修改').waitFor();
+    expect(await name.inputValue()).toBe(NEW_SHOP_NAME);
+    expect((await served.api<AppInfo>('app.info')).settings.shopName).not.toBe(NEW_SHOP_NAME);
+    await page.keyboard.press('Control+S');
+
+    await page.locator('.brand-shop', { hasText: NEW_SHOP_NAME }).waitFor();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const info = await served.api<AppInfo>('app.info');
+    expect(info.settings.shopName).toBe(NEW_SHOP_NAME);
+  });
+
+  it('adds a product with a scanned barcode and a price, finds it by scanning, refuses a taken barcode', async () => {
+    // Esc returns to the section list; ↓ opens the next section.
+    await page.keyboard.press('Escape');
+    await expectFocused(page.getByRole('tab', { name: '店铺' }));
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 2, name: '商品' }).waitFor();
+    expect(page.url()).toContain('#/settings/products');
+    await expectFocused(page.getByRole('tab', { name: '商品' }));
+    const list = page.getByRole('listbox', { name: '商品列表' });
+    await list.getByRole('option', { name: /^拿铁，/ }).waitFor();
+
+    await page.keyboard.press('F2');
+    const dialog = page.getByRole('dialog', { name: '新建商品' });
+    await dialog.waitFor();
+    await expectFocused(dialog.getByRole('textbox', { name: '商品名称' }));
+    await page.keyboard.type('桂花拿铁');
+    await page.keyboard.press('Tab');
+    await expectFocused(dialog.getByRole('textbox', { name: '条码' }));
+    // A scanner types the code and Enter: that moves on to the price, it does not save.
+    await page.keyboard.type(NEW_BARCODE);
+    await page.keyboard.press('Enter');
+    const price = dialog.getByRole('textbox', { name: '价格' });
+    await expectFocused(price);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await served.api<Product | null>('products.byBarcode', { barcode: NEW_BARCODE })).toBeNull();
+    await page.keyboard.type('32.5');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('咖啡');
+    await screenshot(page, 'settings-product-editor-zh-CN-1366');
+    await page.keyboard.press('Control+S');
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = list.getByRole('option', { name: '桂花拿铁，¥32.50' });
+    await row.waitFor();
+    expect(await row.getAttribute('aria-selected')).toBe('true');
+    expect(await row.textContent()).toContain(NEW_BARCODE);
+    const saved = await served.api<Product | null>('products.byBarcode', { barcode: NEW_BARCODE });
+    expect(saved).toMatchObject({ name: '桂花拿铁', barcode: NEW_BARCODE, priceMinor: 3250, category: '咖啡', active: true });
+
+    // Scanning the code with focus anywhere on the screen finds the product and opens it.
+    await page.keyboard.type(NEW_BARCODE);
+    await page.keyboard.press('Enter');
+    const edit = page.getByRole('dialog', { name: '编辑商品' });
+    await edit.waitFor();
+    expect(await edit.getByRole('textbox', { name: '价格' }).inputValue()).toBe('32.50');
+    await page.keyboard.press('Escape');
+    await edit.waitFor({ state: 'hidden' });
+
+    // A barcode another product has is refused on the barcode field.
+    const taken = (await served.api<Product[]>('products.list', { query: '美式' }))[0]!.barcode!;
+    await page.keyboard.press('F2');
+    const again = page.getByRole('dialog', { name: '新建商品' });
+    await again.waitFor();
+    await page.keyboard.type('重复条码');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(taken);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    const barcode = again.getByRole('textbox', { name: '条码' });
+    await expect.poll(() => barcode.getAttribute('aria-invalid')).toBe('true');
+    await expectFocused(barcode);
+    expect(await again.textContent()).toContain(`条码 ${taken} 已被其他商品使用`);
+    await page.keyboard.press('Escape');
+    await again.waitFor({ state: 'hidden' });
+    expect((await served.api<Product[]>('products.list', { query: '重复条码', includeInactive: true })).length).toBe(0);
+
+    // Stop selling a product: it leaves the list until inactive products are asked for, muted.
+    const search = page.getByRole('searchbox', { name: '搜索商品' });
+    await expectFocused(search);
+    await page.keyboard.press('Escape'); // clears the search
+    await expect.poll(() => search.inputValue()).toBe('');
+    await page.keyboard.type('贝果');
+    await page.keyboard.press('Enter');
+    const bagel = page.getByRole('dialog', { name: '编辑商品' });
+    await bagel.waitFor();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    const onSale = bagel.getByRole('checkbox', { name: '在售' });
+    await expectFocused(onSale);
+    await page.keyboard.press('Space');
+    expect(await onSale.isChecked()).toBe(false);
+    await page.keyboard.press('Control+S');
+    await bagel.waitFor({ state: 'hidden' });
+    await page.getByText('没有找到“贝果”').waitFor();
+    const [stopped] = await served.api<Product[]>('products.list', { query: '贝果', includeInactive: true });
+    expect(stopped).toMatchObject({ name: '贝果', active: false });
+    await page.keyboard.press('Tab');
+    const showInactive = page.getByRole('checkbox', { name: '显示已停用的商品' });
+    await expectFocused(showInactive);
+    await page.keyboard.press('Space');
+    await list.getByRole('option', { name: '贝果，¥16.00，已停用' }).waitFor();
+    await screenshot(page, 'settings-products-inactive-zh-CN-1366');
+
+    // Back in the search, Esc clears it; Esc again returns to the section list.
+    await page.keyboard.press('Shift+Tab');
+    await expectFocused(search);
+    await page.keyboard.press('Escape');
+    await list.getByRole('option', { name: /^拿铁，/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await expectFocused(page.getByRole('tab', { name: '商品' }));
+    await list.getByRole('option', { name: '贝果，¥16.00，已停用' }).waitFor();
+    await screenshot(page, 'settings-products-zh-CN-1366');
+  });
+
+  it('edits a tier discount typed as 折', async () => {
+    const gold = (await served.api<Tier[]>('tiers.list')).find((x) => x.name === '金卡')!;
+    expect(gold.discountBp).toBe(1000);
+
+    await page.keyboard.press('ArrowDown');
+    const list = page.getByRole('listbox', { name: '会员等级列表' });
+    await list.waitFor();
+    await list.getByRole('option', { name: /普通会员（默认等级）/ }).waitFor();
+    // Tab: past "new tier" to the list; ↓↓ to the third tier, Enter edits it.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expectFocused(list);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '编辑会员等级' });
+    await dialog.waitFor();
+    const discount = dialog.getByRole('textbox', { name: '会员折扣' });
+    expect(await discount.inputValue()).toBe('9');
+    await page.keyboard.press('Tab');
+    await expectFocused(discount);
+    await retype(page, '85');
+    await dialog.getByText('即：8.5 折').waitFor();
+    await screenshot(page, 'settings-tier-editor-zh-CN-1366');
+    await page.keyboard.press('Control+S');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await list.getByRole('option', { name: /^金卡：8\.5 折/ }).waitFor();
+    const after = (await served.api<Tier[]>('tiers.list')).find((x) => x.id === gold.id)!;
+    expect(after.discountBp).toBe(1500);
+    expect(after.pointsPerUnit).toBe(gold.pointsPerUnit);
+    await screenshot(page, 'settings-tiers-zh-CN-1366');
+  });
+
+  it('adds a top-up bonus rule that top-up quotes then use', async () => {
+    expect((await served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 })).bonusMinor).toBe(1000);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 2, name: '充值赠送' }).waitFor();
+    await page.keyboard.press('F2');
+    const dialog = page.getByRole('dialog', { name: '新建充值赠送规则' });
+    await dialog.waitFor();
+    await expectFocused(dialog.getByRole('textbox', { name: '充值满' }));
+    await page.keyboard.type('300');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('40');
+    await dialog.getByText('充 ¥300.00 送 ¥40.00').waitFor();
+    await screenshot(page, 'settings-bonus-editor-zh-CN-1366');
+    await page.keyboard.press('Control+S');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('listbox', { name: '充值赠送规则' }).getByRole('option', { name: '充 ¥300.00 送 ¥40.00' }).waitFor();
+    const quote = await served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 });
+    expect(quote.bonusMinor).toBe(4000);
+    expect(quote.bonusRuleId).not.toBeNull();
+    await screenshot(page, 'settings-bonus-zh-CN-1366');
+  });
+
+  it('changes the points redemption rate', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 2, name: '积分抵现' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('checkbox', { name: '允许用积分抵现' }));
+    await page.keyboard.press('Tab');
+    const rate = page.getByRole('textbox', { name: '抵 ¥1.00 需要的积分' });
+    await expectFocused(rate);
+    expect(await rate.inputValue()).toBe('100');
+    await retype(page, '50');
+    await page.getByText('50 积分抵 ¥1.00').waitFor();
+    await page.getByText('例如：会员有 500 积分，可以抵 ¥10.00。').waitFor();
+    await page.keyboard.press('Control+S');
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const info = await served.api<AppInfo>('app.info');
+    expect(info.settings.pointsRedemption).toEqual({ enabled: true, pointsPerUnit: 50 });
+    await screenshot(page, 'settings-points-zh-CN-1366');
+  });
+
+  it('shows a cashier the settings read-only', async () => {
+    const cashier = (await served.api<AppInfo>('app.info')).staff.find((s) => s.role === 'cashier')!;
+    const picker = page.getByRole('combobox', { name: '当前员工' });
+    const owner = await picker.inputValue();
+    await picker.selectOption(cashier.id);
+    await page.getByText('只有店主或店长可以修改设置').waitFor();
+    await screenshot(page, 'settings-points-readonly-zh-CN-1366');
+    expect(await page.getByRole('textbox', { name: '抵 ¥1.00 需要的积分' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /保存/ }).count()).toBe(0);
+    await picker.selectOption(owner);
+    await page.getByRole('button', { name: /保存/ }).waitFor();
+  });
+
+  it('looks right in English and at 1920×1080', async () => {
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.evaluate("location.hash = '#/settings/products'");
+    await page.getByRole('listbox', { name: 'Products' }).getByRole('option', { name: /^桂花拿铁, CN¥32\.50$/ }).waitFor();
+    await screenshot(page, 'settings-products-en-1366');
+    await page.evaluate("location.hash = '#/settings/tiers'");
+    const tiers = page.getByRole('listbox', { name: 'Member tiers' });
+    await tiers.getByRole('option', { name: /^金卡: 15% off/ }).waitFor();
+    await screenshot(page, 'settings-tiers-en-1366');
+    // In English the discount is edited as percent off.
+    await tiers.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('dialog', { name: 'Edit member tier' });
+    expect(await editor.getByRole('textbox', { name: 'Member discount' }).inputValue()).toBe('15');
+    await editor.getByText('That is: 15% off').waitFor();
+    await screenshot(page, 'settings-tier-editor-en-1366');
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+    await page.evaluate("location.hash = '#/settings/shop'");
+    await page.getByRole('textbox', { name: 'Shop name' }).waitFor();
+    await screenshot(page, 'settings-shop-en-1366');
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.evaluate("location.hash = '#/settings/products'");
+    await page.getByRole('listbox', { name: 'Products' }).waitFor();
+    await screenshot(page, 'settings-products-en-1920');
+    await page.getByRole('radio', { name: '中文' }).check();
+    await page.getByRole('listbox', { name: '商品列表' }).waitFor();
+    await page.evaluate("location.hash = '#/settings/tiers'");
+    await page.getByRole('listbox', { name: '会员等级列表' }).waitFor();
+    await screenshot(page, 'settings-tiers-zh-CN-1920');
+    await page.evaluate("location.hash = '#/settings/shop'");
+    await page.getByRole('textbox', { name: '店铺名称' }).waitFor();
+    await screenshot(page, 'settings-shop-zh-CN-1920');
+  });
+});
