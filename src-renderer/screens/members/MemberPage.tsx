@@ -13,7 +13,7 @@ import { formatPhone, useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
-import { BillDialog } from './BillDialog.tsx';
+import { BillDialog } from '../../components/bill/BillDialog.tsx';
 import { BillsTable, PointsTable, TopupsTable, WalletTable } from './HistoryTables.tsx';
 import { TierBadge } from './TierBadge.tsx';
 

@@ -1,0 +1,136 @@
+/**
+ * The bill opened from the list: its receipt, the refunds against it (or the sale it refunds), and
+ * what can be done with it: reprint (P), refund (R), close (Esc). The refund dialog opens over it.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bill } from '../../../src-main/ledger/types.ts';
+import { useShortcut } from '../../app/shortcuts.ts';
+import { BillOrigin, BillRefunds } from '../../components/bill/BillLinks.tsx';
+import { useBill } from '../../components/bill/use-bill.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
+import { hasRefundableLines } from './day-totals.ts';
+import { BILL_KEYS, useKeys } from './keys.ts';
+import { RefundDialog } from './RefundDialog.tsx';
+
+interface BillPanelProps {
+  billId: string;
+  /** The original's bill number when the day's list knows it (to name the link of a refund). */
+  originalBillNo: string | undefined;
+  onClose: () => void;
+  onOpenBill: (billId: string) => void;
+  /** Called with each bill as it loads (the screen follows it to its day). */
+  onLoaded: (bill: Bill) => void;
+  /** A refund was made: the day's list changed. */
+  onRefunded: () => void;
+}
+
+export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoaded, onRefunded }: BillPanelProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { bill, error, reload } = useBill(billId);
+  const [refunding, setRefunding] = useState(false);
+  const refundRef = useRef<HTMLButtonElement>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
+  const canRefund = bill ? hasRefundableLines(bill) : false;
+
+  // Where the cashier goes next: refund if there is anything to refund, else reprint.
+  const focusAction = () => (refundRef.current && !refundRef.current.disabled ? refundRef.current : printRef.current)?.focus();
+
+  useEffect(() => {
+    if (!bill) return;
+    onLoaded(bill);
+    focusAction();
+    // Once per bill shown, not on every reload of it.
+  }, [bill?.id]);
+
+  // A reload after a refund may disable the button that had the focus: hand it to the next action.
+  useEffect(() => {
+    if (bill && !refunding && (document.activeElement === document.body || document.activeElement === null)) focusAction();
+  }, [bill]);
+
+  const print = () => {
+    if (bill) window.print();
+  };
+  const startRefund = () => {
+    if (bill && canRefund) setRefunding(true);
+  };
+
+  useKeys(BILL_KEYS.print.keys, print, bill !== null);
+  useKeys(BILL_KEYS.refund.keys, startRefund, canRefund);
+  useShortcut('Escape', onClose);
+
+  const isRefund = bill?.kind === 'refund';
+  const title = bill ? (isRefund ? t('bill.refundTitle', { billNo: bill.billNo }) : t('bill.title', { billNo: bill.billNo })) : t('common.loading');
+
+  return (
+    <section className="bill-panel card" aria-labelledby={titleId}>
+      <header className="bill-panel-head">
+        <h2 className="bill-panel-title num" id={titleId}>
+          {title}
+        </h2>
+        {bill ? <span className={`badge ${isRefund ? 'badge-warn' : 'badge-quiet'}`}>{isRefund ? t('bill.refund') : t('bill.sale')}</span> : null}
+        <button type="button" className="btn btn-ghost btn-small bill-panel-close" onClick={onClose} aria-keyshortcuts="Escape">
+          <Icon name="close" size={18} />
+          {t('bills.panel.close')}
+          <kbd className="kbd" aria-hidden="true">
+            Esc
+          </kbd>
+        </button>
+      </header>
+
+      <div className="bill-panel-body">
+        {error ? <ErrorNotice error={error} title={t('bill.loadFailed')} onRetry={reload} /> : null}
+        {!bill && !error ? (
+          <p className="loading" role="status">
+            {t('common.loading')}
+          </p>
+        ) : null}
+        {bill ? (
+          <>
+            <BillOrigin bill={bill} originalBillNo={originalBillNo} onOpenBill={onOpenBill} />
+            <ReceiptSummary bill={bill} />
+            <BillRefunds bill={bill} onOpenBill={onOpenBill} />
+            <PrintableReceipt bill={bill} />
+          </>
+        ) : null}
+      </div>
+
+      <footer className="bill-panel-actions">
+        <button type="button" className="btn" ref={printRef} onClick={print} disabled={!bill} aria-keyshortcuts={BILL_KEYS.print.aria}>
+          <Icon name="print" />
+          {t('bills.panel.print')}
+          <kbd className="kbd" aria-hidden="true">
+            {BILL_KEYS.print.label}
+          </kbd>
+        </button>
+        {bill && !isRefund ? (
+          <button type="button" className="btn btn-primary" ref={refundRef} onClick={startRefund} disabled={!canRefund} aria-keyshortcuts={BILL_KEYS.refund.aria}>
+            {canRefund ? t('bills.panel.refund') : t('bills.panel.fullyRefunded')}
+            {canRefund ? (
+              <kbd className="kbd" aria-hidden="true">
+                {BILL_KEYS.refund.label}
+              </kbd>
+            ) : null}
+          </button>
+        ) : null}
+      </footer>
+
+      {refunding && bill ? (
+        <RefundDialog
+          bill={bill}
+          onClose={(refunded) => {
+            setRefunding(false);
+            if (refunded) {
+              reload();
+              onRefunded();
+            }
+            requestAnimationFrame(focusAction);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** The refund made: its bill number, the amount, where it went back, the member's balances now. */
+import { useTranslation } from 'react-i18next';
+import type { RefundResult } from '../../../src-main/ledger/types.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { MoneyText } from '../../components/MoneyText.tsx';
+import { Fact } from './Fact.tsx';
+import { MemberAfter, TenderList, tendersOfRefund } from './Tenders.tsx';
+
+export function RefundDone({ result }: { result: RefundResult }) {
+  const { t } = useTranslation();
+  const { refund, member } = result;
+  return (
+    <div className="refund-done">
+      <div className="refund-done-head" role="status">
+        <span className="refund-done-mark" aria-hidden="true">
+          <Icon name="check" size={28} />
+        </span>
+        <div>
+          <p className="refund-done-title">{t('bills.refund.doneTitle')}</p>
+          <p className="refund-done-bill num">{t('bills.refund.doneBill', { billNo: refund.billNo })}</p>
+        </div>
+      </div>
+      {result.replayed ? <p className="notice">{t('bills.refund.replayed')}</p> : null}
+      <Fact label={t('bills.refund.amount')} className="refund-amount">
+        <MoneyText minor={0 - refund.totalMinor} />
+      </Fact>
+      <h4 className="refund-subtitle">{t('bills.refund.backTo')}</h4>
+      <TenderList tenders={tendersOfRefund(refund.payments)} />
+      {member ? (
+        <>
+          <h4 className="refund-subtitle">{t('bills.refund.memberAfter')}</h4>
+          <MemberAfter balances={member} />
+        </>
+      ) : null}
+    </div>
+  );
+}
