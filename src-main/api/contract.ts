@@ -51,6 +51,7 @@ export const contract = {
   'checkout.commit': method<T.CheckoutResult>()(cmd.checkoutCommit),
   'bills.get': method<T.Bill>()(cmd.billRef),
   'bills.listOfDay': method<T.BillSummary[]>()(cmd.billList),
+  'bills.daySummary': method<T.DaySummary>()(cmd.daySummary),
   'bills.refundPreview': method<T.RefundPreview>()(cmd.refundRequest),
   'bills.refund': method<T.RefundResult>()(cmd.refundCommit),
 

@@ -60,7 +60,12 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
     ],
   },
   'bills.get': { summary: 'A bill with lines (and what was refunded of each), payments and refunds.', output: 'Bill', errors: ['BILL_NOT_FOUND'] },
-  'bills.listOfDay': { summary: 'Bills of one business day, newest first.', output: 'BillSummary[]', errors: [] },
+  'bills.listOfDay': { summary: 'Bills of one business day, newest first, each with what has been refunded of it so far.', output: 'BillSummary[]', errors: [] },
+  'bills.daySummary': {
+    summary: "One business day's totals: sales and refunds (count and amount), net, net per payment method and net points earned; refunds count on the day they were made.",
+    output: 'DaySummary',
+    errors: [],
+  },
   'bills.refundPreview': {
     summary: 'What a refund would do (amounts per tender, points reversed/waived/restored, bonus) without doing it.',
     output: 'RefundPreview',

@@ -5,6 +5,7 @@
 import * as bills from '../ledger/bills.ts';
 import * as catalog from '../ledger/catalog.ts';
 import type { Ledger } from '../ledger/db.ts';
+import { daySummary } from '../ledger/day-summary.ts';
 import { memberHistory } from '../ledger/history.ts';
 import * as members from '../ledger/members.ts';
 import { adjustPoints } from '../ledger/points.ts';
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
   'checkout.commit': ({ ledger }, input) => bills.checkout(ledger, input),
   'bills.get': ({ ledger }, input) => bills.getBill(ledger, input.billId),
   'bills.listOfDay': ({ ledger }, input) => bills.listBillsOfDay(ledger, input),
+  'bills.daySummary': ({ ledger }, input) => daySummary(ledger, input),
   'bills.refundPreview': ({ ledger }, input) => bills.previewRefund(ledger, input),
   'bills.refund': ({ ledger }, input) => bills.refundBill(ledger, input),
 

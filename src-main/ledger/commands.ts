@@ -113,10 +113,13 @@ export const refundCommit = refundRequest.extend({ idempotencyKey, staffId, reas
 export type RefundCommit = z.input<typeof refundCommit>;
 
 export const billRef = z.object({ billId: id });
+/** A business day as the ledger names it: the shop's local YYYY-MM-DD. */
+const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const billList = z.object({
-  businessDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  businessDate,
   limit: z.number().int().min(1).max(2000).default(500),
 });
+export const daySummary = z.object({ businessDate });
 
 export const topupQuote = z.object({ principalMinor: amount });
 export const topupCommit = z.object({

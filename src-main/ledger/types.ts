@@ -111,6 +111,8 @@ export interface BillSummary {
   totalMinor: number;
   pointsEarned: number;
   createdAt: string;
+  /** For a sale: what its refund bills have taken back so far, on any day (positive). 0 for a refund. */
+  refundedMinor: number;
 }
 
 export interface Bill extends BillSummary {
@@ -124,6 +126,27 @@ export interface Bill extends BillSummary {
   payments: Payment[];
   /** For a sale: the refunds made against it. */
   refunds: BillSummary[];
+}
+
+/** One business day's bills added up (the bill history's totals). Refunds count on the day they were made. */
+export interface DaySummary {
+  businessDate: string;
+  salesCount: number;
+  refundsCount: number;
+  /** Sum of the day's sale totals (positive). */
+  salesMinor: number;
+  /** Sum of the day's refund totals, as a positive number. */
+  refundsMinor: number;
+  /** salesMinor − refundsMinor. */
+  netMinor: number;
+  /**
+   * Net of sales and refunds per payment method that the day's bills used (a method can net to 0),
+   * in the order a cashier counts the drawer: the member's money first, then the till's, then bonus
+   * forfeited by refunds. Adds up to netMinor.
+   */
+  byMethod: Array<{ method: PaymentMethod; netMinor: number }>;
+  /** Points earned by the day's sales less those its refunds took back. */
+  pointsEarned: number;
 }
 
 export interface MemberBalances {

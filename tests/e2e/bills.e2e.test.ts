@@ -3,12 +3,14 @@
  * bills (F7), opens a member's bill that was paid partly with stored value, refunds one line after
  * reading the ledger's preview, and the ledger agrees with every number shown. Then a walk-in's cash
  * bill is refunded in full with a double-pressed confirm, which makes exactly one refund. Screenshots
- * of a day's bills with one open, in Chinese and English at 1366×768 and at 1920×1080.
+ * of a day's bills with one open, in Chinese and English at 1366×768 and at 1920×1080. A day's totals
+ * on screen are the ledger's day summary, which is also what the bills themselves add up to, and
+ * opening a day takes two calls, not one per bill.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-main/api/money-format.ts';
-import type { Bill, BillSummary, CheckoutQuote, CheckoutResult, Member, MemberSummary, Product, RefundPreview, StaffMember } from '../../src-main/ledger/types.ts';
+import type { Bill, BillSummary, CheckoutQuote, CheckoutResult, DaySummary, Member, MemberSummary, PaymentMethod, Product, RefundPreview, StaffMember } from '../../src-main/ledger/types.ts';
 import { businessDate } from '../../src-main/ledger/time.ts';
 import { launchChromium, screenshot, serve, type Served } from './harness.ts';
 
@@ -47,6 +49,39 @@ const shiftIso = (day: string, days: number) => {
 const dayBills = () => served.api<BillSummary[]>('bills.listOfDay', { businessDate: today(), limit: 500 });
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The day's totals region shows the ledger's summary of the day, and that summary is what the day's
+ * bills add up to, read one by one with bills.get (totals, payment rows, points, refunded amounts).
+ */
+async function expectDayTotals(totals: Locator, day: string): Promise<void> {
+  const summary = await served.api<DaySummary>('bills.daySummary', { businessDate: day });
+  const bills = await served.api<BillSummary[]>('bills.listOfDay', { businessDate: day, limit: 2000 });
+  const details = await Promise.all(bills.map((b) => served.api<Bill>('bills.get', { billId: b.id })));
+  const sales = details.filter((b) => b.kind === 'sale');
+  const refunds = details.filter((b) => b.kind === 'refund');
+  expect(summary.salesCount).toBe(sales.length);
+  expect(summary.refundsCount).toBe(refunds.length);
+  expect(summary.salesMinor).toBe(sum(sales.map((b) => b.totalMinor)));
+  expect(summary.refundsMinor).toBe(0 - sum(refunds.map((b) => b.totalMinor)));
+  expect(summary.netMinor).toBe(sum(details.map((b) => b.totalMinor)));
+  expect(summary.pointsEarned).toBe(sum(details.map((b) => b.pointsEarned)));
+  const byMethod = new Map<PaymentMethod, number>();
+  for (const p of details.flatMap((b) => b.payments)) byMethod.set(p.method, (byMethod.get(p.method) ?? 0) + p.amountMinor);
+  expect(new Map(summary.byMethod.map((m) => [m.method, m.netMinor]))).toEqual(byMethod);
+  for (const b of details) expect(b.refundedMinor).toBe(0 - sum(b.refunds.map((r) => r.totalMinor)));
+
+  await expect.poll(() => text(totals.getByRole('group', { name: '销售额' }))).toContain(zh(summary.salesMinor));
+  expect(await text(totals.getByRole('group', { name: '销售额' }))).toContain(`${summary.salesCount} 笔`);
+  expect(await text(totals.getByRole('group', { name: '退款' }))).toContain(zh(0 - summary.refundsMinor));
+  expect(await text(totals.getByRole('group', { name: '退款' }))).toContain(`${summary.refundsCount} 笔`);
+  expect(await text(totals.getByRole('group', { name: '净收入' }))).toContain(zh(summary.netMinor));
+  const methods = totals.getByRole('list', { name: /按付款方式/ }).getByRole('listitem');
+  expect(await methods.count()).toBe(summary.byMethod.length);
+  for (const [i, m] of summary.byMethod.entries()) expect(await text(methods.nth(i))).toContain(zh(m.netMinor));
+}
 
 /** From the bills screen with the list focused: walk with ↓ to the bill and open it with Enter. */
 async function openWithKeys(page: Page, list: Locator, billNo: string): Promise<void> {
@@ -176,8 +211,11 @@ describe('bill history and refunds', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => text(receipt)).toContain(`已退 2 件 · ${zh(latteLine.netMinor)}`);
-    // The refund bill is in today's list.
+    // The refund bill is in today's list, and the sale says it is partly refunded.
     await list.getByRole('option', { name: new RegExp(refund.billNo) }).waitFor();
+    expect((await dayBills()).find((b) => b.id === sale.id)!.refundedMinor).toBe(latteLine.netMinor);
+    expect(await list.getByRole('option', { name: new RegExp(sale.billNo) }).getAttribute('aria-label')).toContain('部分退款');
+    expect(await text(list.getByRole('option', { name: new RegExp(sale.billNo) }))).toContain('部分退款');
     await page.close();
   });
 
@@ -229,10 +267,13 @@ describe('bill history and refunds', () => {
     expect(await page.getByRole('button', { name: '已全部退款' }).isDisabled()).toBe(true);
     await page.keyboard.press('r');
     expect(await page.getByRole('dialog').count()).toBe(0);
-    // Esc closes the bill, the list has the focus again.
+    // Esc closes the bill, the list has the focus again; the sale is marked fully refunded.
     await page.keyboard.press('Escape');
     await receipt.waitFor({ state: 'hidden' });
     await expect.poll(() => isFocused(list)).toBe(true);
+    expect((await dayBills()).find((b) => b.id === sale.id)!.refundedMinor).toBe(sale.totalMinor);
+    const row = list.getByRole('option', { name: new RegExp(`${sale.billNo}.*已全退`) });
+    expect(await text(row)).toContain('已全退');
     await page.close();
   });
 
@@ -251,14 +292,12 @@ describe('bill history and refunds', () => {
     const list = page.getByRole('listbox', { name: /的账单$/ });
     await expect.poll(() => isFocused(list)).toBe(true);
     expect(await list.getByRole('option').count()).toBe(bills.length);
-    // The day's totals are the bills' own.
-    const sales = bills.filter((b) => b.kind === 'sale').reduce((a, b) => a + b.totalMinor, 0);
-    const refunds = bills.filter((b) => b.kind === 'refund').reduce((a, b) => a + b.totalMinor, 0);
+    // The day's totals are the ledger's summary, and the bills' own sums; today has refunds by now.
     const totals = page.getByRole('region', { name: '当日汇总' });
-    expect(await text(totals.getByRole('group', { name: '销售额' }))).toContain(zh(sales));
-    expect(await text(totals.getByRole('group', { name: '退款' }))).toContain(zh(refunds));
-    expect(await text(totals.getByRole('group', { name: '净收入' }))).toContain(zh(sales + refunds));
-    await totals.getByRole('list', { name: /按付款方式/ }).waitFor();
+    await expectDayTotals(totals, today());
+    expect(await text(totals.getByRole('group', { name: '退款' }))).not.toContain('0 笔');
+    const methods = totals.getByRole('list', { name: /按付款方式/ });
+    for (const name of ['储值', '现金', '微信支付']) expect(await text(methods)).toContain(name);
 
     await openWithKeys(page, list, sale.billNo);
     await page.getByRole('article', { name: `账单 ${sale.billNo}` }).waitFor();
@@ -269,11 +308,25 @@ describe('bill history and refunds', () => {
     while (back < 60 && (await served.api<BillSummary[]>('bills.listOfDay', { businessDate: shiftIso(today(), -back), limit: 1 })).length === 0) back++;
     const demoDay = shiftIso(today(), -back);
     await page.keyboard.press('Escape');
+    await page.getByRole('article', { name: `账单 ${sale.billNo}` }).waitFor({ state: 'hidden' });
+    // From here the page's calls are counted: a day opens with its list and its summary, no bill details.
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const match = /^\/api\/(.+)$/.exec(new URL(request.url()).pathname);
+      if (match) calls.push(decodeURIComponent(match[1]!));
+    });
     for (let i = 0; i < back; i++) await page.keyboard.press('PageUp');
     await expect.poll(() => page.url()).toContain(`date=${demoDay}`);
     const demoBills = await served.api<BillSummary[]>('bills.listOfDay', { businessDate: demoDay, limit: 500 });
     await expect.poll(() => list.getByRole('option').count()).toBe(demoBills.length);
     expect(demoBills.length).toBeGreaterThan(5);
+    await expectDayTotals(totals, demoDay);
+    expect(calls).toContain('bills.daySummary');
+    expect(calls.filter((c) => c === 'bills.get')).toEqual([]);
+    // Badges from each sale's refunded amount, as many as the ledger's figures call for.
+    const refundedSales = demoBills.filter((b) => b.kind === 'sale' && b.refundedMinor > 0);
+    const badged = list.getByRole('option').filter({ hasText: /已全退|部分退款/ });
+    expect(await badged.count()).toBe(refundedSales.length);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('article', { name: `账单 ${demoBills[1]!.billNo}` }).waitFor();

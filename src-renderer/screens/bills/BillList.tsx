@@ -7,14 +7,13 @@ import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { forwardRef, useEffect, useId, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bill, BillSummary } from '../../../src-main/ledger/types.ts';
+import type { BillSummary } from '../../../src-main/ledger/types.ts';
 import { useFormat } from '../../components/format.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { refundState } from './day-totals.ts';
+import { refundState } from './refund-state.ts';
 
 interface BillListProps {
   bills: readonly BillSummary[];
-  details: ReadonlyMap<string, Bill>;
   label: string;
   highlight: number;
   onHighlight: (index: number) => void;
@@ -27,7 +26,7 @@ function timeOf(iso: string): string {
   return format(parseISO(iso), 'HH:mm');
 }
 
-export const BillList = forwardRef<HTMLUListElement, BillListProps>(function BillList({ bills, details, label, highlight, onHighlight, openId, onOpen }, ref) {
+export const BillList = forwardRef<HTMLUListElement, BillListProps>(function BillList({ bills, label, highlight, onHighlight, openId, onOpen }, ref) {
   const { t } = useTranslation();
   const f = useFormat();
   const listId = useId();
@@ -73,8 +72,7 @@ export const BillList = forwardRef<HTMLUListElement, BillListProps>(function Bil
         onKeyDown={onKeyDown}
       >
         {bills.map((b, i) => {
-          const detail = details.get(b.id);
-          const state = detail ? refundState(detail) : null;
+          const state = refundState(b);
           const customer = b.memberName ?? t('bill.walkIn');
           const status = b.kind === 'refund' ? t('bill.refund') : state === 'all' ? t('bills.list.refundedAll') : state === 'part' ? t('bills.list.refundedPart') : '';
           const base = t('bills.list.rowLabel', { time: timeOf(b.createdAt), billNo: b.billNo, customer, total: f.money(b.totalMinor) });

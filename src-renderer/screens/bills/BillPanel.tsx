@@ -11,7 +11,7 @@ import { useBill } from '../../components/bill/use-bill.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
-import { hasRefundableLines } from './day-totals.ts';
+import { hasRefundableLines } from './refund-state.ts';
 import { BILL_KEYS, useKeys } from './keys.ts';
 import { RefundDialog } from './RefundDialog.tsx';
 

@@ -25,7 +25,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
   const today = todayBusinessDate();
   const day = date && date <= today ? date : today;
   const dayBills = useDayBills(day);
-  const { bills, details } = dayBills;
+  const { bills, summary } = dayBills;
   // Kept by id, not position: a reload after a refund puts the new refund bill at the top.
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const found = bills && highlightId ? bills.findIndex((b) => b.id === highlightId) : -1;
@@ -96,7 +96,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
 
       {dayBills.error ? <ErrorNotice error={dayBills.error} onRetry={dayBills.reload} /> : null}
 
-      {bills ? <DayTotals bills={bills} details={details} detailsComplete={dayBills.detailsComplete} /> : null}
+      {summary ? <DayTotals summary={summary} /> : null}
 
       <div className={`bills-layout${billId ? ' has-open' : ''}`}>
         <section className="bills-list card" aria-label={listLabel}>
@@ -116,7 +116,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
           ) : null}
           {bills && bills.length > 0 ? (
             <>
-              <BillList ref={listRef} bills={bills} details={details} label={listLabel} highlight={highlight} onHighlight={setHighlight} openId={billId} onOpen={open} />
+              <BillList ref={listRef} bills={bills} label={listLabel} highlight={highlight} onHighlight={setHighlight} openId={billId} onOpen={open} />
               <p className="bills-list-foot">
                 <span aria-hidden="true">{t('bills.list.keysHint')}</span>
                 {bills.length >= DAY_LIMIT ? <span>{t('bills.list.truncated', { count: DAY_LIMIT })}</span> : null}

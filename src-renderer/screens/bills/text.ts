@@ -26,7 +26,6 @@ export const billsText = areaText(
       refundsCount_other: '{{n}} 笔',
       net: '净收入',
       byMethod: '按付款方式（净额）',
-      byMethodLoading: '正在统计付款方式…',
     },
     list: {
       label: '{{date}} 的账单',
@@ -134,7 +133,6 @@ export const billsText = areaText(
       refundsCount_other: '{{n}} refunds',
       net: 'Net',
       byMethod: 'By payment method (net)',
-      byMethodLoading: 'Adding up payment methods…',
     },
     list: {
       label: 'Bills of {{date}}',
