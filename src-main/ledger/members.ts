@@ -217,9 +217,21 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
+/** The first string after all strings that start with `prefix` (ASCII letters or digits only). */
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
 /**
  * Find members the way a cashier types: member code (or a scanned card), full phone, last 4 digits,
  * part of the name, or pinyin initials / pinyin ("zs", "zhangs" → 张三). Best matches first.
+ *
+ * The ways a query can match are tried best first, each on an index, and the search stops as soon as
+ * `limit` members are found: a member's rank is the first way that finds them, so once the list is
+ * full nothing a later way finds could enter it. Within a way, members who came most recently come
+ * first. Prefix matches are index ranges (`>= 'zx' and < 'zy'`, the keys are stored in lower case), a
+ * phone's last 5+ digits go through the last-4 index, and only part of a name needs to look at every
+ * name, through the small `members_name` index rather than the table.
  */
 export function searchMembers(ledger: Ledger, input: z.input<typeof cmd.memberSearch>): MemberSummary[] {
   const { query, limit, includeArchived } = cmd.memberSearch.parse(input);
@@ -227,43 +239,51 @@ export function searchMembers(ledger: Ledger, input: z.input<typeof cmd.memberSe
   const q = query.toLowerCase();
   const digits = /^[\d\s+-]+$/.test(q) ? q.replace(/\D/g, '') : '';
   const letters = /^[a-z]+$/.test(q) ? q : '';
-  const like = `%${escapeLike(q)}%`;
   const phone = digits.length >= 7 ? tryNormalizePhone(query) : undefined;
 
-  // Each arm names its rank; the best rank per member wins.
-  const arms = [sql`select id, 0 as rank from members where code = ${query}`];
-  if (phone) arms.push(sql`select id, 1 from members where phone = ${phone}`);
-  if (digits.length === 4) arms.push(sql`select id, 2 from members where phone_last4 = ${digits}`);
-  if (digits.length >= 5) arms.push(sql`select id, 3 from members where phone like ${'%' + digits} escape '\\'`);
-  if (digits.length >= 3) arms.push(sql`select id, 4 from members where code like ${escapeLike(digits) + '%'} escape '\\'`);
+  const ways = [sql`code = ${query}`];
+  if (phone) ways.push(sql`phone = ${phone}`);
+  if (digits.length === 4) ways.push(sql`phone_last4 = ${digits}`);
+  if (digits.length >= 5) ways.push(sql`phone_last4 = ${digits.slice(-4)} and phone like ${'%' + digits}`);
+  if (digits.length >= 3) ways.push(sql`code >= ${digits} and code < ${prefixEnd(digits)}`);
   if (letters) {
-    arms.push(sql`select id, 5 from members where name_initials = ${letters}`);
-    arms.push(sql`select id, 6 from members where name_initials like ${letters + '%'}`);
-    arms.push(sql`select id, 7 from members where name_pinyin like ${letters + '%'}`);
+    ways.push(sql`name_initials = ${letters}`);
+    ways.push(sql`name_initials >= ${letters} and name_initials < ${prefixEnd(letters)}`);
+    ways.push(sql`name_pinyin >= ${letters} and name_pinyin < ${prefixEnd(letters)}`);
   }
-  // SQLite's lower() and LIKE fold ASCII only, so also match the text as typed ('Ölaf' finds Ölaf).
   if (!digits) {
-    arms.push(sql`select id, 8 from members where lower(name) like ${like} escape '\\' or name like ${`%${escapeLike(query)}%`} escape '\\'`);
+    // LIKE ignores ASCII case; the text as typed also finds capitals outside ASCII ('Ölaf' finds Ölaf).
+    const patterns = [...new Set([q, query])].map((text) => sql`name like ${`%${escapeLike(text)}%`} escape '\\'`);
+    ways.push(sql`rowid in (select rowid from members where ${sql.join(patterns, sql` or `)})`);
   }
 
-  const union = sql.join(arms, sql` union all `);
-  const hits = ledger.db.all<{ id: string }>(sql`
-    with hits as (select id, min(rank) as best from (${union}) group by id)
-    select m.id from hits join members m on m.id = hits.id
-    where ${includeArchived ? sql`1` : sql`m.archived_at is null`}
-    order by hits.best, m.last_visit_at desc nulls last, m.name
-    limit ${limit}`);
-  if (hits.length === 0) return [];
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (const where of ways) {
+    // Enough rows that, after skipping members a better way already found, the list can still fill.
+    const rows = ledger.db.all<{ id: string }>(sql`
+      select id from members where (${where}) ${includeArchived ? sql`` : sql`and archived_at is null`}
+      order by last_visit_at desc nulls last, name, id
+      limit ${limit + found.length}`);
+    for (const { id } of rows) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.push(id);
+      if (found.length === limit) break;
+    }
+    if (found.length === limit) break;
+  }
+  if (found.length === 0) return [];
   const byId = new Map(
     ledger.db
       .select()
       .from(members)
       .innerJoin(tiers, eq(members.tierId, tiers.id))
-      .where(inArray(members.id, hits.map((h) => h.id)))
+      .where(inArray(members.id, found))
       .all()
       .map((r) => [r.members.id, toSummary(r.members, r.tiers.name)] as const),
   );
-  return hits.map((h) => byId.get(h.id)!);
+  return found.map((id) => byId.get(id)!);
 }
 
 /** Members ordered by most recent visit (the member list before anything is typed). */

@@ -1,0 +1,1 @@
+CREATE INDEX `members_name` ON `members` (`name`);
