@@ -1,4 +1,4 @@
-import { useContext } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../src-main/api/error-messages.ts';
 import { ERROR_CODES, type ErrorCode } from '../../src-main/ledger/errors.ts';
@@ -33,22 +33,39 @@ export function useErrorText(): (error: unknown) => string {
   return (error) => describeError(error, locale, currency);
 }
 
+interface NoticeProps {
+  /** An error is announced (role=alert); a note is read where it stands. */
+  kind: 'error' | 'note';
+  title?: string;
+  text: string;
+  /** More classes (e.g. a warning's colours). */
+  className?: string;
+  /** A button after the text (e.g. retry). */
+  action?: ReactNode;
+}
+
+/** A boxed message with the alert icon: an optional bold title, then the text. */
+export function Notice({ kind, title, text, className, action }: NoticeProps) {
+  return (
+    <div className={`notice${kind === 'error' ? ' is-error' : ''}${className ? ` ${className}` : ''}`} role={kind === 'error' ? 'alert' : 'note'}>
+      <Icon name="alert" className="notice-icon" />
+      <div className="notice-body">
+        {title ? <strong className="notice-title">{title}</strong> : null}
+        <span>{text}</span>
+      </div>
+      {action}
+    </div>
+  );
+}
+
 /** A refusal or failure shown where it happened (role=alert so it is announced). */
 export function ErrorNotice({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useTranslation();
   const text = useErrorText();
-  return (
-    <div className="notice is-error" role="alert">
-      <Icon name="alert" className="notice-icon" />
-      <div className="notice-body">
-        {title ? <strong className="notice-title">{title}</strong> : null}
-        <span>{text(error)}</span>
-      </div>
-      {onRetry ? (
-        <button type="button" className="btn btn-small" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      ) : null}
-    </div>
-  );
+  const retry = onRetry ? (
+    <button type="button" className="btn btn-small" onClick={onRetry}>
+      {t('common.retry')}
+    </button>
+  ) : null;
+  return <Notice kind="error" title={title} text={text(error)} action={retry} />;
 }

@@ -11,7 +11,9 @@ import { KEYS, useShortcut } from '../app/shortcuts.ts';
 import { TierBadge } from '../screens/members/TierBadge.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { formatPhone, useFormat } from './format.ts';
-import { Icon } from './Icon.tsx';
+import { PickerList } from './PickerList.tsx';
+import { SearchField } from './SearchField.tsx';
+import { useListNavigation } from './use-list-navigation.ts';
 import { memberForEnter, newMemberPrefill, useMemberSearch } from './member-search.ts';
 import { MoneyText, NumberText } from './MoneyText.tsx';
 
@@ -41,7 +43,6 @@ export const MemberPicker = forwardRef<MemberPickerHandle, MemberPickerProps>(fu
   const listId = useId();
   const statusId = useId();
   const [query, setQuery] = useState('');
-  const [highlight, setHighlight] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
   const search = useMemberSearch(query, LIMIT);
@@ -55,15 +56,16 @@ export const MemberPicker = forwardRef<MemberPickerHandle, MemberPickerProps>(fu
     if (autoFocus && !selected) inputRef.current?.focus();
   }, [autoFocus, selected]);
 
-  useEffect(() => {
-    setHighlight(0);
-  }, [search.results]);
-
   useShortcut(KEYS.newMember, () => onCreateNew?.(newMemberPrefill(selected ? '' : trimmed)), onCreateNew !== undefined);
 
   const items = trimmed && search.results ? search.results.items : [];
-  const current = items[Math.min(highlight, items.length - 1)];
   const optionId = (m: MemberSummary) => `${listId}-${m.id}`;
+  const nav = useListNavigation({ count: items.length, optionId: (i) => optionId(items[i]!) });
+  const current = items[nav.index];
+
+  useEffect(() => {
+    nav.setHighlight(0);
+  }, [search.results]);
 
   const choose = (member: MemberSummary) => {
     setQuery('');
@@ -71,47 +73,25 @@ export const MemberPicker = forwardRef<MemberPickerHandle, MemberPickerProps>(fu
   };
 
   const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        setHighlight((h) => Math.min(h + 1, Math.max(items.length - 1, 0)));
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        setHighlight((h) => Math.max(h - 1, 0));
-        return;
-      case 'Escape':
-        if (query) {
-          event.preventDefault();
-          event.stopPropagation();
-          setQuery('');
-        }
-        return;
-      case 'Enter': {
-        if (!trimmed) return;
-        event.preventDefault();
-        if (search.results?.query === trimmed && search.isSettled() && current) {
-          choose(current);
-          return;
-        }
-        // Scanned or typed faster than the debounce: search now, take the one clear match.
-        const found = await search.searchNow(trimmed);
-        if (found === null) return;
-        const match = memberForEnter(found, trimmed);
-        if (match) {
-          choose(match);
-          return;
-        }
-        if (found.length === 0 && onUnmatchedEnter && (await onUnmatchedEnter(trimmed))) setQuery('');
-        return;
-      }
+    if (event.nativeEvent.isComposing || nav.onKeyDown(event) || event.key !== 'Enter' || !trimmed) return;
+    event.preventDefault();
+    if (search.results?.query === trimmed && search.isSettled() && current) {
+      choose(current);
+      return;
     }
+    // Scanned or typed faster than the debounce: search now, take the one clear match.
+    const found = await search.searchNow(trimmed);
+    if (found === null) return;
+    const match = memberForEnter(found, trimmed);
+    if (match) {
+      choose(match);
+      return;
+    }
+    if (found.length === 0 && onUnmatchedEnter && (await onUnmatchedEnter(trimmed))) setQuery('');
   };
 
   if (selected) return <SelectedMember member={selected} onChange={() => onSelect(null)} changeRef={changeRef} keyHint={changeKeyHint} />;
 
-  const expanded = items.length > 0;
   let status = '';
   if (trimmed && !search.fresh) status = t('picker.searching');
   else if (trimmed && items.length > 0) status = t('picker.found', { count: items.length });
@@ -120,54 +100,37 @@ export const MemberPicker = forwardRef<MemberPickerHandle, MemberPickerProps>(fu
 
   return (
     <div className="picker">
-      <div className="picker-box">
-        <Icon name="search" size={20} className="picker-icon" />
-        <input
-          ref={inputRef}
-          type="search"
-          className="picker-input"
-          aria-label={label}
-          placeholder={t('picker.placeholder')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => void onKeyDown(e)}
-          role="combobox"
-          aria-expanded={expanded}
-          aria-controls={expanded ? listId : undefined}
-          aria-activedescendant={current ? optionId(current) : undefined}
-          aria-describedby={statusId}
-          aria-autocomplete="list"
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={60}
-        />
-      </div>
+      <SearchField
+        look="picker"
+        icon="search"
+        inputRef={inputRef}
+        aria-label={label}
+        placeholder={t('picker.placeholder')}
+        value={query}
+        onValue={setQuery}
+        onKeyDown={(e) => void onKeyDown(e)}
+        listId={listId}
+        nav={nav}
+        aria-describedby={statusId}
+        maxLength={60}
+      />
       <div className="picker-status" id={statusId} role="status" aria-live="polite">
         {status}
         {trimmed && search.fresh && items.length === 0 && onCreateNew ? <span className="picker-create">{t('picker.createHint')}</span> : null}
       </div>
       {error ? <ErrorNotice error={error} onRetry={() => void search.searchNow(trimmed)} /> : null}
-      {expanded ? (
-        <ul id={listId} className={`picker-list${search.fresh ? '' : ' is-stale'}`} role="listbox" aria-label={t('picker.resultsLabel')}>
-          {items.map((m, i) => (
-            <li
-              key={m.id}
-              id={optionId(m)}
-              role="option"
-              aria-selected={m === current}
-              aria-label={t('list.rowLabel', { name: m.name, code: m.code })}
-              className={`picker-option${m === current ? ' is-active' : ''}`}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(m)}
-              onMouseMove={() => setHighlight(i)}
-            >
-              <MemberLine member={m} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PickerList
+        id={listId}
+        label={t('picker.resultsLabel')}
+        items={items}
+        nav={nav}
+        optionId={optionId}
+        optionLabel={(m) => t('list.rowLabel', { name: m.name, code: m.code })}
+        onChoose={choose}
+        stale={!search.fresh}
+      >
+        {(m) => <MemberLine member={m} />}
+      </PickerList>
     </div>
   );
 });

@@ -2,34 +2,25 @@
  * The till in Chromium against `npm run serve`, keyboard only, on a copy of the demo shop: each sale
  * is checked on screen and in the ledger behind it (bills, payments, member balances and points).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-main/api/money-format.ts';
 import type { Bill, BillSummary, CheckoutQuote, Member, MemberSummary, Product } from '../../src-main/ledger/types.ts';
-import { launchChromium, screenshot, serve, type Served } from './harness.ts';
+import { demoTill, focusedName, knownMember, openTill, screenshot } from './harness.ts';
 
-let served: Served;
-let browser: Browser;
 let products: Product[];
 let today: string;
+
+const till = demoTill(async ({ served }) => {
+  products = await till.served.api<Product[]>('products.list', {});
+  const d = new Date();
+  today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+});
 
 const zh = (minor: number) => formatMoney(minor, 'CNY', 'zh-CN');
 const en = (minor: number) => formatMoney(minor, 'CNY', 'en');
 /** Text with grouping and spaces removed, to compare figures regardless of how they wrap. */
 const flat = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
-
-beforeAll(async () => {
-  served = await serve({ demo: true });
-  browser = await launchChromium();
-  products = await served.api<Product[]>('products.list', {});
-  const d = new Date();
-  today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
 
 function product(name: string): Product {
   const p = products.find((x) => x.name === name);
@@ -37,16 +28,16 @@ function product(name: string): Product {
   return p;
 }
 
-async function openTill(size = { width: 1366, height: 768 }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  await page.goto(served.openUrl);
+/** The till on a new page, where it opens: checkout, with the member field focused. */
+async function openCheckout(size?: { width: number; height: number }): Promise<Page> {
+  const page = await openTill(till, size);
   await page.getByRole('combobox', { name: '查找会员' }).waitFor();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('查找会员');
+  await expect.poll(() => focusedName(page)).toBe('查找会员');
   return page;
 }
 
 async function billsToday(): Promise<BillSummary[]> {
-  return served.api<BillSummary[]>('bills.listOfDay', { businessDate: today });
+  return till.served.api<BillSummary[]>('bills.listOfDay', { businessDate: today });
 }
 
 /** Choose a member by typing in the member field and pressing Enter on the one match. */
@@ -69,26 +60,16 @@ async function scan(page: Page, p: Product, expectedQuantity = 1) {
   }
 }
 
-async function focusedLabel(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return null;
-    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
-    const id = el.id;
-    return id ? (document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent ?? null) : null;
-  });
-}
-
 /** Move through the payment rows with ↓ until the named one has the focus. */
 async function focusTender(page: Page, label: string) {
-  for (let i = 0; i < 8 && (await focusedLabel(page)) !== label; i++) await page.keyboard.press('ArrowDown');
-  expect(await focusedLabel(page)).toBe(label);
+  for (let i = 0; i < 8 && (await focusedName(page)) !== label; i++) await page.keyboard.press('ArrowDown');
+  expect(await focusedName(page)).toBe(label);
 }
 
 describe('checkout at the till, keyboard only', () => {
   it('walk-in cash sale: two items, 100 handed over, change on screen and in the ledger', async () => {
     const before = await billsToday();
-    const page = await openTill();
+    const page = await openCheckout();
     const latte = product('拿铁');
     const croissant = product('可颂');
 
@@ -104,7 +85,7 @@ describe('checkout at the till, keyboard only', () => {
     await screenshot(page, 'checkout-cart-zh-CN');
 
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('现金实收');
+    await expect.poll(() => focusedName(page)).toBe('现金实收');
     await page.keyboard.type('100');
     const change = 10_000 - total;
     const payment = page.getByRole('region', { name: '收款' });
@@ -119,7 +100,7 @@ describe('checkout at the till, keyboard only', () => {
     const after = await billsToday();
     expect(after.length).toBe(before.length + 1);
     const summaryRow = after.find((b) => !before.some((x) => x.id === b.id))!;
-    const bill = await served.api<Bill>('bills.get', { billId: summaryRow.id });
+    const bill = await till.served.api<Bill>('bills.get', { billId: summaryRow.id });
     expect(bill.memberId).toBeNull();
     expect(bill.totalMinor).toBe(total);
     expect(bill.lines.map((l) => [l.name, l.quantity, l.netMinor])).toEqual([
@@ -133,30 +114,29 @@ describe('checkout at the till, keyboard only', () => {
 
     // One key starts the next sale, with the member field ready.
     await page.keyboard.press('Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('查找会员');
+    await expect.poll(() => focusedName(page)).toBe('查找会员');
     expect(await page.getByRole('table', { name: '购物清单' }).count()).toBe(0);
     await page.close();
   });
 
   it('member sale paid partly from stored value and partly by card: the balance drops by exactly the stored-value part', async () => {
-    const [target] = await served.api<MemberSummary[]>('members.search', { query: '13812345678' });
-    const member = await served.api<Member>('members.get', { memberId: target!.id });
+    const member = await knownMember(till.served);
     const balance = member.balancePrincipalMinor + member.balanceBonusMinor;
     expect(balance).toBeGreaterThan(3000);
-    const page = await openTill();
+    const page = await openCheckout();
     await chooseMember(page, '13812345678', member);
 
     const cake = product('巴斯克芝士蛋糕');
     const latte = product('拿铁');
     await scan(page, cake);
     await scan(page, latte);
-    const quote = await served.api<CheckoutQuote>('checkout.quote', { memberId: member.id, lines: [{ productId: cake.id }, { productId: latte.id }] });
+    const quote = await till.served.api<CheckoutQuote>('checkout.quote', { memberId: member.id, lines: [{ productId: cake.id }, { productId: latte.id }] });
     expect(quote.discountMinor).toBeGreaterThan(0); // gold tier
     const summary = page.getByRole('region', { name: '本单合计' });
     await expect.poll(async () => flat(await summary.getByRole('group', { name: '应收' }).textContent())).toContain(zh(quote.totalMinor));
 
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('储值');
+    await expect.poll(() => focusedName(page)).toBe('储值');
     // 30.00 from stored value, the rest by card.
     const stored = 3000;
     await page.keyboard.type('30');
@@ -171,10 +151,10 @@ describe('checkout at the till, keyboard only', () => {
     await page.getByRole('heading', { name: '收款完成' }).waitFor();
     expect(flat(await page.getByRole('group', { name: '储值余额' }).textContent())).toContain(zh(balance - stored));
 
-    const after = await served.api<Member>('members.get', { memberId: member.id });
+    const after = await till.served.api<Member>('members.get', { memberId: member.id });
     expect(after.balancePrincipalMinor + after.balanceBonusMinor).toBe(balance - stored);
-    const [newest] = await served.api<BillSummary[]>('bills.listOfDay', { businessDate: today, limit: 1 }).then((b) => b.filter((x) => x.memberId === member.id).slice(-1));
-    const bill = await served.api<Bill>('bills.get', { billId: newest!.id });
+    const [newest] = await till.served.api<BillSummary[]>('bills.listOfDay', { businessDate: today, limit: 1 }).then((b) => b.filter((x) => x.memberId === member.id).slice(-1));
+    const bill = await till.served.api<Bill>('bills.get', { billId: newest!.id });
     const sv = bill.payments.find((p) => p.method === 'stored_value')!;
     const card = bill.payments.find((p) => p.method === 'card')!;
     expect(sv.amountMinor).toBe(stored);
@@ -186,21 +166,20 @@ describe('checkout at the till, keyboard only', () => {
   });
 
   it('insufficient balance: a clear message, no bill, and the rest paid another way', async () => {
-    const [target] = await served.api<MemberSummary[]>('members.search', { query: '13812345678' });
-    const member = await served.api<Member>('members.get', { memberId: target!.id });
+    const member = await knownMember(till.served);
     const balance = member.balancePrincipalMinor + member.balanceBonusMinor;
     const before = await billsToday();
-    const page = await openTill();
+    const page = await openCheckout();
     await chooseMember(page, '13812345678', member);
     // A custom amount above the balance.
     const amount = balance + 10_000;
     await page.keyboard.type((amount / 100).toFixed(2));
     await page.keyboard.press('Enter');
     await page.getByRole('row', { name: '自定义金额，数量 1' }).waitFor();
-    const quote = await served.api<CheckoutQuote>('checkout.quote', { memberId: member.id, lines: [{ name: '自定义金额', amountMinor: amount }] });
+    const quote = await till.served.api<CheckoutQuote>('checkout.quote', { memberId: member.id, lines: [{ name: '自定义金额', amountMinor: amount }] });
 
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('储值');
+    await expect.poll(() => focusedName(page)).toBe('储值');
     await page.keyboard.type((quote.totalMinor / 100).toFixed(2));
     const alert = page.getByRole('alert').filter({ hasText: '储值余额不足' });
     await alert.waitFor();
@@ -219,11 +198,11 @@ describe('checkout at the till, keyboard only', () => {
     await page.keyboard.press('F9');
     await page.getByRole('heading', { name: '收款完成' }).waitFor();
 
-    const after = await served.api<Member>('members.get', { memberId: member.id });
+    const after = await till.served.api<Member>('members.get', { memberId: member.id });
     expect(after.balancePrincipalMinor + after.balanceBonusMinor).toBe(0);
     const bills = await billsToday();
     expect(bills.length).toBe(before.length + 1);
-    const bill = await served.api<Bill>('bills.get', { billId: bills.find((b) => !before.some((x) => x.id === b.id))!.id });
+    const bill = await till.served.api<Bill>('bills.get', { billId: bills.find((b) => !before.some((x) => x.id === b.id))!.id });
     expect(bill.payments.map((p) => [p.method, p.amountMinor])).toEqual([
       ['stored_value', balance],
       ['wechat', quote.totalMinor - balance],
@@ -233,11 +212,11 @@ describe('checkout at the till, keyboard only', () => {
 
   it('a double-pressed confirm makes one bill', async () => {
     const before = await billsToday();
-    const page = await openTill();
+    const page = await openCheckout();
     await page.keyboard.press('F10');
     await scan(page, product('美式'));
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('现金实收');
+    await expect.poll(() => focusedName(page)).toBe('现金实收');
     await page.keyboard.press('Enter'); // exact cash
     await expect.poll(async () => flat(await page.getByRole('region', { name: '收款' }).getByRole('group', { name: '找零' }).textContent())).toContain(zh(0));
     await page.keyboard.press('F9');
@@ -246,13 +225,13 @@ describe('checkout at the till, keyboard only', () => {
     await page.getByRole('heading', { name: '收款完成' }).waitFor();
     await expect.poll(async () => (await billsToday()).length).toBe(before.length + 1);
     // Still one a moment later, after anything in flight has landed.
-    await served.api('app.info');
+    await till.served.api('app.info');
     expect((await billsToday()).length).toBe(before.length + 1);
     await page.close();
   });
 
   it('new member from checkout with F2: phone and name only, consents unticked, and the sale is theirs', async () => {
-    const page = await openTill();
+    const page = await openCheckout();
     const phone = '13900001234';
     await page.keyboard.type(phone);
     await page.getByText('没有找到“13900001234”').waitFor();
@@ -260,27 +239,27 @@ describe('checkout at the till, keyboard only', () => {
     const dialog = page.getByRole('dialog', { name: '新建会员' });
     await dialog.waitFor();
     // The phone typed in the search is carried over; the name is next.
-    await expect.poll(() => focusedLabel(page)).toMatch(/姓名/);
+    await expect.poll(() => focusedName(page)).toMatch(/姓名/);
     await page.keyboard.type('黎思远');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('region', { name: '当前会员' }).getByText('黎思远').waitFor();
 
-    const [created] = await served.api<MemberSummary[]>('members.search', { query: phone });
-    const member = await served.api<Member>('members.get', { memberId: created!.id });
+    const [created] = await till.served.api<MemberSummary[]>('members.search', { query: phone });
+    const member = await till.served.api<Member>('members.get', { memberId: created!.id });
     expect(member.name).toBe('黎思远');
     expect(member.smsBillConsent).toBe(false);
     expect(member.smsMarketingConsent).toBe(false);
 
-    await expect.poll(() => focusedLabel(page)).toBe('扫码或搜索商品');
+    await expect.poll(() => focusedName(page)).toBe('扫码或搜索商品');
     await scan(page, product('可颂'));
     await page.keyboard.press('F9');
-    await expect.poll(() => focusedLabel(page)).toBe('现金实收');
+    await expect.poll(() => focusedName(page)).toBe('现金实收');
     await page.keyboard.press('Enter');
     await expect.poll(async () => flat(await page.getByRole('region', { name: '收款' }).getByRole('group', { name: '找零' }).textContent())).toContain(zh(0));
     await page.keyboard.press('F9');
     await page.getByRole('heading', { name: '收款完成' }).waitFor();
-    const after = await served.api<Member>('members.get', { memberId: member.id });
+    const after = await till.served.api<Member>('members.get', { memberId: member.id });
     expect(after.visitCount).toBe(1);
     expect(after.totalSpentMinor).toBe(product('可颂').priceMinor);
     expect(after.points).toBeGreaterThan(0);
@@ -288,17 +267,17 @@ describe('checkout at the till, keyboard only', () => {
   });
 
   it('in English at 1920×1080: the same sale reads in English with English money', async () => {
-    const page = await openTill({ width: 1920, height: 1080 });
+    const page = await openCheckout({ width: 1920, height: 1080 });
     await page.getByRole('radio', { name: 'English' }).check();
     await page.getByRole('combobox', { name: 'Find member' }).focus();
-    const [target] = await served.api<MemberSummary[]>('members.search', { query: '13812345678' });
+    const target = await knownMember(till.served);
     await page.keyboard.type('13812345678');
-    await page.getByRole('option', { name: new RegExp(`${target!.name}, member ${target!.code}`) }).waitFor();
+    await page.getByRole('option', { name: new RegExp(`${target.name}, member ${target.code}`) }).waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.type(product('提拉米苏').barcode!, { delay: 5 });
     await page.keyboard.press('Enter');
     await page.getByRole('row', { name: '提拉米苏, quantity 1' }).waitFor();
-    const quote = await served.api<CheckoutQuote>('checkout.quote', { memberId: target!.id, lines: [{ productId: product('提拉米苏').id }] });
+    const quote = await till.served.api<CheckoutQuote>('checkout.quote', { memberId: target.id, lines: [{ productId: product('提拉米苏').id }] });
     await expect.poll(async () => flat(await page.getByRole('region', { name: 'This sale' }).getByRole('group', { name: 'Total' }).textContent())).toContain(en(quote.totalMinor));
     await screenshot(page, 'checkout-cart-en-1920');
     await page.keyboard.press('F9');

@@ -6,9 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DB_FILE_NAME } from '../../src-main/ledger/db.ts';
+import type { Member, MemberSummary } from '../../src-main/ledger/types.ts';
 import { PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
@@ -86,4 +87,69 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** What a test file drives: its own copy of the demo shop, served, and a Chromium. */
+export interface DemoTill {
+  served: Served;
+  browser: Browser;
+}
+
+/**
+ * Starts a private copy of the demo shop and a Chromium before the file's tests and stops both after
+ * them. The answer is filled in by then: read `till.served` / `till.browser` inside the tests.
+ * `setup` runs once both are up (e.g. to read the products the tests sell).
+ */
+export function demoTill(setup?: (till: DemoTill) => Promise<void>): DemoTill {
+  const till = {} as DemoTill;
+  beforeAll(async () => {
+    till.served = await serve({ demo: true });
+    till.browser = await launchChromium();
+    await setup?.(till);
+  }, 180_000);
+  afterAll(async () => {
+    await till.browser?.close();
+    await till.served?.stop();
+  });
+  return till;
+}
+
+/** A new page on the till, opened with the access token, once the frame is there (on checkout). */
+export async function openTill(till: DemoTill, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const page = await till.browser.newPage({ viewport });
+  await page.goto(till.served.openUrl);
+  await page.getByRole('link', { name: /收银/ }).waitFor();
+  return page;
+}
+
+/** The demo shop's known member (曾晓雯, phone 13812345678) as the ledger has them now. */
+export async function knownMember(served: Served): Promise<Member> {
+  const [found] = await served.api<MemberSummary[]>('members.search', { query: '13812345678' });
+  expect(found?.name).toBe('曾晓雯');
+  return served.api<Member>('members.get', { memberId: found!.id });
+}
+
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === el.ownerDocument.activeElement);
+}
+
+/** Waits (polling) until the element has the keyboard focus. */
+export async function expectFocused(locator: Locator): Promise<void> {
+  await expect.poll(() => isFocused(locator)).toBe(true);
+}
+
+/** The name of the focused control, from its aria-label or its <label>; null when it has neither. */
+export function focusedName(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return null;
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+    const id = el.id;
+    const label = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+    if (!label) return null;
+    // What a screen reader says: a mark such as "必填" after the label is aria-hidden.
+    const spoken = label.cloneNode(true) as HTMLElement;
+    for (const hidden of spoken.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return spoken.textContent;
+  });
 }

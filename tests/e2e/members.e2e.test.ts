@@ -2,46 +2,30 @@
  * The demo shop in Chromium, against `npm run serve`: a cashier finds a member by the last 4 digits of
  * the phone, opens them, and sees the balance and history the API reports; then switches to English.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-main/api/money-format.ts';
-import type { Member, MemberHistory, MemberSummary } from '../../src-main/ledger/types.ts';
-import { launchChromium, screenshot, serve, type Served } from './harness.ts';
+import type { MemberHistory } from '../../src-main/ledger/types.ts';
+import { demoTill, expectFocused, knownMember, openTill, screenshot } from './harness.ts';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve({ demo: true });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const till = demoTill();
 
 describe('member lookup in the demo shop', () => {
   it('finds a member by the last 4 digits, shows balance and history as the API has them, and switches to English', async () => {
     // The API's own view of the member the test will look for.
-    const matches = await served.api<MemberSummary[]>('members.search', { query: '5678' });
-    const target = matches.find((m) => m.phone.endsWith('5678'))!;
-    expect(target).toBeDefined();
-    const member = await served.api<Member>('members.get', { memberId: target.id });
-    const history = await served.api<MemberHistory>('members.history', { memberId: target.id, limit: 1000 });
+    const member = await knownMember(till.served);
+    expect(member.phone.endsWith('5678')).toBe(true);
+    const history = await till.served.api<MemberHistory>('members.history', { memberId: member.id, limit: 1000 });
     expect(member.balancePrincipalMinor + member.balanceBonusMinor).toBeGreaterThan(0);
     expect(history.bills.length).toBeGreaterThan(10);
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(served.openUrl);
     // The till opens on checkout; F6 is the members screen.
-    await page.getByRole('link', { name: /收银/ }).waitFor();
+    const page = await openTill(till);
     await page.keyboard.press('F6');
     const search = page.getByRole('searchbox', { name: '搜索会员' });
     await search.waitFor();
     // The token is taken out of the address bar once read.
     expect(page.url()).not.toContain('token=');
-    await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await expectFocused(search);
 
     await page.keyboard.type('5678');
     const results = page.getByRole('listbox', { name: '搜索结果' });
@@ -81,7 +65,7 @@ describe('member lookup in the demo shop', () => {
     expect(await principalEn.textContent()).toContain(formatMoney(member.balancePrincipalMinor, 'CNY', 'en'));
     await page.getByRole('table', { name: 'Bills' }).waitFor();
     await screenshot(page, 'member-page-en');
-    const info = await served.api<{ settings: { locale: string } }>('app.info');
+    const info = await till.served.api<{ settings: { locale: string } }>('app.info');
     expect(info.settings.locale).toBe('en');
     await page.close();
   });

@@ -5,12 +5,12 @@
  * on screen and in the ledger through the API. Then a cashier sees it all read-only, and screenshots
  * of the products and tiers sections are taken in both languages at 1366×768 and 1920×1080.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../src-main/api/contract.ts';
 import type { Product, Tier, TopupQuote } from '../../src-main/ledger/types.ts';
 import { discountToInput, parseDiscountInput, parseWholeNumber } from '../../src-renderer/screens/settings/number-text.ts';
-import { launchChromium, screenshot, serve, type Served } from './harness.ts';
+import { demoTill, expectFocused, openTill, screenshot } from './harness.ts';
 
 describe('tier discounts typed as each locale says them', () => {
   it('reads 折 in Chinese and percent off in English, as basis points off, without floats', () => {
@@ -40,21 +40,7 @@ describe('tier discounts typed as each locale says them', () => {
   });
 });
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await serve({ demo: true });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
-const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
-const expectFocused = (locator: Locator) => expect.poll(() => isFocused(locator)).toBe(true);
+const till = demoTill();
 
 /** Replace what the focused field holds, as a person does: select all, type. */
 async function retype(page: Page, text: string) {
@@ -69,9 +55,7 @@ describe('owner settings, keyboard only', () => {
   let page: Page;
 
   it('renames the shop: the top bar follows and the ledger has it', async () => {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(served.openUrl);
-    await page.getByRole('link', { name: /收银/ }).waitFor();
+    page = await openTill(till);
     await page.keyboard.press('F8');
 
     // The section list has focus; Tab goes into the shop form, its first field.
@@ -90,12 +74,12 @@ describe('owner settings, keyboard only', () => {
     await page.keyboard.press('ArrowUp');
     await page.getByText('有未保存的修改').waitFor();
     expect(await name.inputValue()).toBe(NEW_SHOP_NAME);
-    expect((await served.api<AppInfo>('app.info')).settings.shopName).not.toBe(NEW_SHOP_NAME);
+    expect((await till.served.api<AppInfo>('app.info')).settings.shopName).not.toBe(NEW_SHOP_NAME);
     await page.keyboard.press('Control+S');
 
     await page.locator('.brand-shop', { hasText: NEW_SHOP_NAME }).waitFor();
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
-    const info = await served.api<AppInfo>('app.info');
+    const info = await till.served.api<AppInfo>('app.info');
     expect(info.settings.shopName).toBe(NEW_SHOP_NAME);
   });
 
@@ -123,7 +107,7 @@ describe('owner settings, keyboard only', () => {
     const price = dialog.getByRole('textbox', { name: '价格' });
     await expectFocused(price);
     expect(await dialog.isVisible()).toBe(true);
-    expect(await served.api<Product | null>('products.byBarcode', { barcode: NEW_BARCODE })).toBeNull();
+    expect(await till.served.api<Product | null>('products.byBarcode', { barcode: NEW_BARCODE })).toBeNull();
     await page.keyboard.type('32.5');
     await page.keyboard.press('Tab');
     await page.keyboard.type('咖啡');
@@ -135,7 +119,7 @@ describe('owner settings, keyboard only', () => {
     await row.waitFor();
     expect(await row.getAttribute('aria-selected')).toBe('true');
     expect(await row.textContent()).toContain(NEW_BARCODE);
-    const saved = await served.api<Product | null>('products.byBarcode', { barcode: NEW_BARCODE });
+    const saved = await till.served.api<Product | null>('products.byBarcode', { barcode: NEW_BARCODE });
     expect(saved).toMatchObject({ name: '桂花拿铁', barcode: NEW_BARCODE, priceMinor: 3250, category: '咖啡', active: true });
 
     // Scanning the code with focus anywhere on the screen finds the product and opens it.
@@ -148,7 +132,7 @@ describe('owner settings, keyboard only', () => {
     await edit.waitFor({ state: 'hidden' });
 
     // A barcode another product has is refused on the barcode field.
-    const taken = (await served.api<Product[]>('products.list', { query: '美式' }))[0]!.barcode!;
+    const taken = (await till.served.api<Product[]>('products.list', { query: '美式' }))[0]!.barcode!;
     await page.keyboard.press('F2');
     const again = page.getByRole('dialog', { name: '新建商品' });
     await again.waitFor();
@@ -164,7 +148,7 @@ describe('owner settings, keyboard only', () => {
     expect(await again.textContent()).toContain(`条码 ${taken} 已被其他商品使用`);
     await page.keyboard.press('Escape');
     await again.waitFor({ state: 'hidden' });
-    expect((await served.api<Product[]>('products.list', { query: '重复条码', includeInactive: true })).length).toBe(0);
+    expect((await till.served.api<Product[]>('products.list', { query: '重复条码', includeInactive: true })).length).toBe(0);
 
     // Stop selling a product: it leaves the list until inactive products are asked for, muted.
     const search = page.getByRole('searchbox', { name: '搜索商品' });
@@ -183,7 +167,7 @@ describe('owner settings, keyboard only', () => {
     await page.keyboard.press('Control+S');
     await bagel.waitFor({ state: 'hidden' });
     await page.getByText('没有找到“贝果”').waitFor();
-    const [stopped] = await served.api<Product[]>('products.list', { query: '贝果', includeInactive: true });
+    const [stopped] = await till.served.api<Product[]>('products.list', { query: '贝果', includeInactive: true });
     expect(stopped).toMatchObject({ name: '贝果', active: false });
     await page.keyboard.press('Tab');
     const showInactive = page.getByRole('checkbox', { name: '显示已停用的商品' });
@@ -204,7 +188,7 @@ describe('owner settings, keyboard only', () => {
   });
 
   it('edits a tier discount typed as 折', async () => {
-    const gold = (await served.api<Tier[]>('tiers.list')).find((x) => x.name === '金卡')!;
+    const gold = (await till.served.api<Tier[]>('tiers.list')).find((x) => x.name === '金卡')!;
     expect(gold.discountBp).toBe(1000);
 
     await page.keyboard.press('ArrowDown');
@@ -231,14 +215,14 @@ describe('owner settings, keyboard only', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await list.getByRole('option', { name: /^金卡：8\.5 折/ }).waitFor();
-    const after = (await served.api<Tier[]>('tiers.list')).find((x) => x.id === gold.id)!;
+    const after = (await till.served.api<Tier[]>('tiers.list')).find((x) => x.id === gold.id)!;
     expect(after.discountBp).toBe(1500);
     expect(after.pointsPerUnit).toBe(gold.pointsPerUnit);
     await screenshot(page, 'settings-tiers-zh-CN-1366');
   });
 
   it('adds a top-up bonus rule that top-up quotes then use', async () => {
-    expect((await served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 })).bonusMinor).toBe(1000);
+    expect((await till.served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 })).bonusMinor).toBe(1000);
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowDown');
@@ -256,7 +240,7 @@ describe('owner settings, keyboard only', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('listbox', { name: '充值赠送规则' }).getByRole('option', { name: '充 ¥300.00 送 ¥40.00' }).waitFor();
-    const quote = await served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 });
+    const quote = await till.served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 });
     expect(quote.bonusMinor).toBe(4000);
     expect(quote.bonusRuleId).not.toBeNull();
     await screenshot(page, 'settings-bonus-zh-CN-1366');
@@ -277,13 +261,13 @@ describe('owner settings, keyboard only', () => {
     await page.getByText('例如：会员有 500 积分，可以抵 ¥10.00。').waitFor();
     await page.keyboard.press('Control+S');
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
-    const info = await served.api<AppInfo>('app.info');
+    const info = await till.served.api<AppInfo>('app.info');
     expect(info.settings.pointsRedemption).toEqual({ enabled: true, pointsPerUnit: 50 });
     await screenshot(page, 'settings-points-zh-CN-1366');
   });
 
   it('shows a cashier the settings read-only', async () => {
-    const cashier = (await served.api<AppInfo>('app.info')).staff.find((s) => s.role === 'cashier')!;
+    const cashier = (await till.served.api<AppInfo>('app.info')).staff.find((s) => s.role === 'cashier')!;
     const picker = page.getByRole('combobox', { name: '当前员工' });
     const owner = await picker.inputValue();
     await picker.selectOption(cashier.id);

@@ -3,31 +3,16 @@
  * a bonus rule, pay by card, confirm (twice, as a hurried cashier would) and check the numbers shown
  * against the ledger; then a new member made in the quick dialog (F2) and topped up straight away.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-main/api/money-format.ts';
 import type { Member, MemberHistory, MemberSummary, TopupQuote } from '../../src-main/ledger/types.ts';
-import { launchChromium, screenshot, serve, type Served } from './harness.ts';
+import { demoTill, expectFocused, knownMember, openTill, screenshot } from './harness.ts';
 
-let served: Served;
-let browser: Browser;
+const till = demoTill();
 
 const zh = (minor: number) => formatMoney(minor, 'CNY', 'zh-CN');
 const en = (minor: number) => formatMoney(minor, 'CNY', 'en');
-
-beforeAll(async () => {
-  served = await serve({ demo: true });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
-function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => el === el.ownerDocument.activeElement);
-}
 
 /** Counts the page's calls to one API method (to prove a screen sent nothing, or not twice). */
 function countCalls(page: Page, method: string): { count: () => number } {
@@ -38,38 +23,30 @@ function countCalls(page: Page, method: string): { count: () => number } {
   return { count: () => n };
 }
 
-async function knownMember(): Promise<Member> {
-  const matches = await served.api<MemberSummary[]>('members.search', { query: '5678' });
-  const target = matches.find((m) => m.phone.endsWith('5678'));
-  expect(target).toBeDefined();
-  return served.api<Member>('members.get', { memberId: target!.id });
-}
-
-async function openTopup(page: Page): Promise<Locator> {
-  await page.goto(served.openUrl);
-  await page.getByRole('link', { name: /收银/ }).waitFor();
+/** The top-up screen (F4) on a new page, with the member search focused. */
+async function openTopup(): Promise<Page> {
+  const page = await openTill(till);
   await page.keyboard.press('F4');
   const search = page.getByRole('combobox', { name: '查找充值会员' });
   await search.waitFor();
-  await expect.poll(() => isFocused(search)).toBe(true);
-  return search;
+  await expectFocused(search);
+  return page;
 }
 
 describe('top-up in the demo shop', () => {
   let page: Page;
 
   it('tops up with a bonus by keyboard only: numbers shown match the ledger, and a double confirm makes one top-up', async () => {
-    const before = await knownMember();
-    const historyBefore = await served.api<MemberHistory>('members.history', { memberId: before.id, limit: 1000 });
-    const quote500 = await served.api<TopupQuote>('topups.quote', { principalMinor: 50_000 });
-    const quote300 = await served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 });
+    const before = await knownMember(till.served);
+    const historyBefore = await till.served.api<MemberHistory>('members.history', { memberId: before.id, limit: 1000 });
+    const quote500 = await till.served.api<TopupQuote>('topups.quote', { principalMinor: 50_000 });
+    const quote300 = await till.served.api<TopupQuote>('topups.quote', { principalMinor: 30_000 });
     expect(quote500.bonusMinor).toBeGreaterThan(0);
     expect(quote500.nextRule).not.toBeNull();
     expect(quote300.nextRule?.minPrincipalMinor).toBe(50_000);
 
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page = await openTopup();
     const creates = countCalls(page, 'topups.create');
-    await openTopup(page);
 
     // The last 4 digits of the phone, then Enter takes the one match.
     await page.keyboard.type('5678');
@@ -79,7 +56,7 @@ describe('top-up in the demo shop', () => {
 
     // Focus is in the amount field: the cashier types next.
     const amount = page.getByRole('textbox', { name: '输入金额' });
-    await expect.poll(() => isFocused(amount)).toBe(true);
+    await expectFocused(amount);
 
     // Bad input shows a localized error and sends nothing.
     await page.keyboard.type('0');
@@ -120,7 +97,7 @@ describe('top-up in the demo shop', () => {
     await page.keyboard.press('F9');
     await page.getByRole('heading', { name: '充值成功' }).waitFor();
 
-    const after = await served.api<Member>('members.get', { memberId: before.id });
+    const after = await till.served.api<Member>('members.get', { memberId: before.id });
     expect(after.balancePrincipalMinor).toBe(before.balancePrincipalMinor + 50_000);
     expect(after.balanceBonusMinor).toBe(before.balanceBonusMinor + quote500.bonusMinor);
     expect(await page.getByRole('group', { name: '储值本金' }).textContent()).toContain(zh(after.balancePrincipalMinor));
@@ -128,7 +105,7 @@ describe('top-up in the demo shop', () => {
     expect(await page.getByRole('group', { name: '储值合计' }).textContent()).toContain(zh(after.balancePrincipalMinor + after.balanceBonusMinor));
 
     // The ledger behind it: exactly one new top-up and one wallet entry for it.
-    const historyAfter = await served.api<MemberHistory>('members.history', { memberId: before.id, limit: 1000 });
+    const historyAfter = await till.served.api<MemberHistory>('members.history', { memberId: before.id, limit: 1000 });
     const known = new Set(historyBefore.topups.map((t) => t.id));
     const added = historyAfter.topups.filter((t) => !known.has(t.id));
     expect(added).toHaveLength(1);
@@ -147,16 +124,16 @@ describe('top-up in the demo shop', () => {
     await screenshot(page, 'topup-done-zh-CN');
 
     // Enter starts the next top-up: back to the member search, empty.
-    await expect.poll(() => isFocused(page.getByRole('button', { name: /下一笔充值/ }))).toBe(true);
+    await expectFocused(page.getByRole('button', { name: /下一笔充值/ }));
     await page.keyboard.press('Enter');
     const search = page.getByRole('combobox', { name: '查找充值会员' });
-    await expect.poll(() => isFocused(search)).toBe(true);
+    await expectFocused(search);
     expect(await search.inputValue()).toBe('');
   });
 
   it('makes a member in the quick dialog (F2): phone and name only, consents unticked, then tops them up', async () => {
     const search = page.getByRole('combobox', { name: '查找充值会员' });
-    await expect.poll(() => isFocused(search)).toBe(true);
+    await expectFocused(search);
     const dialog = page.getByRole('dialog', { name: '新建会员' });
 
     // A phone already taken is refused next to the phone field, in Chinese; Esc cancels.
@@ -164,27 +141,27 @@ describe('top-up in the demo shop', () => {
     await dialog.waitFor();
     const phone = dialog.getByRole('textbox', { name: '手机号' });
     const name = dialog.getByRole('textbox', { name: '姓名' });
-    await expect.poll(() => isFocused(phone)).toBe(true);
+    await expectFocused(phone);
     await page.keyboard.type('13812345678');
     await page.keyboard.press('Enter');
-    await expect.poll(() => isFocused(name)).toBe(true);
+    await expectFocused(name);
     await page.keyboard.type('重复号码');
     await page.keyboard.press('Enter');
     await dialog.getByText('该手机号已被其他会员使用').waitFor();
-    await expect.poll(() => isFocused(phone)).toBe(true);
+    await expectFocused(phone);
     expect(await phone.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'quick-member-phone-taken-zh-CN');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
     // A new number typed in the search: F2 carries it into the dialog, the name field is next.
-    await expect.poll(() => isFocused(search)).toBe(true);
+    await expectFocused(search);
     await page.keyboard.type('13900001234');
     await page.getByText('按 F2 新建会员').waitFor();
     await page.keyboard.press('F2');
     await dialog.waitFor();
     expect(await phone.inputValue()).toBe('13900001234');
-    await expect.poll(() => isFocused(name)).toBe(true);
+    await expectFocused(name);
     const billConsent = dialog.getByRole('checkbox', { name: '接收电子账单短信' });
     const marketingConsent = dialog.getByRole('checkbox', { name: '接收营销短信' });
     expect(await billConsent.isChecked()).toBe(false);
@@ -194,20 +171,20 @@ describe('top-up in the demo shop', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
 
-    const created = (await served.api<MemberSummary[]>('members.search', { query: '13900001234' })).find((m) => m.name === '测试顾客');
+    const created = (await till.served.api<MemberSummary[]>('members.search', { query: '13900001234' })).find((m) => m.name === '测试顾客');
     expect(created).toBeDefined();
-    const member = await served.api<Member>('members.get', { memberId: created!.id });
+    const member = await till.served.api<Member>('members.get', { memberId: created!.id });
     expect(member).toMatchObject({ phone: '+8613900001234', name: '测试顾客', smsBillConsent: false, smsMarketingConsent: false, birthMonth: null, birthDay: null });
 
     // Chosen for the top-up at once, with the amount field focused.
     await expect.poll(() => page.getByRole('region', { name: '当前会员' }).textContent()).toContain('测试顾客');
     const amount = page.getByRole('textbox', { name: '输入金额' });
-    await expect.poll(() => isFocused(amount)).toBe(true);
+    await expectFocused(amount);
     await page.keyboard.type('100');
     await expect.poll(() => page.getByRole('group', { name: '到账合计' }).textContent()).toContain(zh(10_000));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '充值成功' }).waitFor();
-    const history = await served.api<MemberHistory>('members.history', { memberId: member.id });
+    const history = await till.served.api<MemberHistory>('members.history', { memberId: member.id });
     expect(history.topups).toHaveLength(1);
     expect(history.topups[0]).toMatchObject({ memberId: member.id, principalMinor: 10_000 });
     expect(await page.getByRole('group', { name: '储值本金' }).textContent()).toContain(zh(10_000));
@@ -215,18 +192,17 @@ describe('top-up in the demo shop', () => {
   });
 
   it('speaks English, opens with the member from the route, and fits 1366×768 and 1920×1080', async () => {
-    const member = await knownMember();
-    const quote = await served.api<TopupQuote>('topups.quote', { principalMinor: 50_000 });
-    const enPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await enPage.goto(served.openUrl);
+    const member = await knownMember(till.served);
+    const quote = await till.served.api<TopupQuote>('topups.quote', { principalMinor: 50_000 });
+    const enPage = await openTill(till);
     await enPage.getByRole('radio', { name: 'English' }).check();
     await enPage.getByRole('link', { name: /Checkout/ }).waitFor();
     // The token is in sessionStorage now: the route alone is enough.
-    await enPage.goto(`${served.url}/#/topup?member=${encodeURIComponent(member.id)}`);
+    await enPage.goto(`${till.served.url}/#/topup?member=${encodeURIComponent(member.id)}`);
 
     await expect.poll(() => enPage.getByRole('region', { name: 'Member' }).textContent()).toContain(member.name);
     const amount = enPage.getByRole('textbox', { name: 'Amount to top up' });
-    await expect.poll(() => isFocused(amount)).toBe(true);
+    await expectFocused(amount);
     await enPage.keyboard.type('500');
     await expect.poll(() => enPage.getByRole('group', { name: 'Bonus' }).textContent()).toContain(`Pay ${en(50_000)}, get ${en(quote.bonusMinor)}`);
     await screenshot(enPage, 'topup-en');
@@ -242,7 +218,7 @@ describe('top-up in the demo shop', () => {
 
     await enPage.keyboard.press('F9');
     await enPage.getByRole('heading', { name: 'Top-up complete' }).waitFor();
-    const after = await served.api<Member>('members.get', { memberId: member.id });
+    const after = await till.served.api<Member>('members.get', { memberId: member.id });
     expect(await enPage.getByRole('group', { name: 'Principal' }).textContent()).toContain(en(after.balancePrincipalMinor));
     await screenshot(enPage, 'topup-done-en');
 
@@ -250,11 +226,11 @@ describe('top-up in the demo shop', () => {
     await enPage.setViewportSize({ width: 1920, height: 1080 });
     await enPage.keyboard.press('F4');
     const search = enPage.getByRole('combobox', { name: 'Find the member to top up' });
-    await expect.poll(() => isFocused(search)).toBe(true);
+    await expectFocused(search);
     await enPage.keyboard.type('5678');
     await enPage.getByRole('option', { name: new RegExp(member.name) }).waitFor();
     await enPage.keyboard.press('Enter');
-    await expect.poll(() => isFocused(amount)).toBe(true);
+    await expectFocused(amount);
     await enPage.keyboard.press('ArrowUp');
     await enPage.keyboard.press('ArrowUp');
     await expect.poll(() => enPage.getByRole('group', { name: 'Credited in total' }).textContent()).not.toContain('—');

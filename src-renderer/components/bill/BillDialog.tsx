@@ -3,11 +3,12 @@
  * payments by method, points), the refunds made against it, and for a refund a link back to its
  * original. Esc or Close closes it.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice.tsx';
-import { Icon } from '../Icon.tsx';
+import { DialogHead } from '../DialogHead.tsx';
 import { ReceiptSummary } from '../ReceiptSummary.tsx';
+import { useModalDialog } from '../use-modal-dialog.ts';
 import { BillOrigin, BillRefunds } from './BillLinks.tsx';
 import { useBill } from './use-bill.ts';
 
@@ -23,29 +24,17 @@ interface BillDialogProps {
 export function BillDialog({ billId, onClose, onOpenBill, billNos }: BillDialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const { bill, error, reload } = useBill(billId);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
 
   const isRefund = bill?.kind === 'refund';
   const title = bill ? (isRefund ? t('bill.refundTitle', { billNo: bill.billNo }) : t('bill.title', { billNo: bill.billNo })) : t('common.loading');
 
   return (
     <dialog
-      ref={ref}
+      {...dialog}
       className="dialog bill-dialog"
       aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
       onClick={(e) => {
         // A click on the backdrop (the dialog element itself, outside its box) closes it.
         if (e.target === e.currentTarget) {
@@ -55,21 +44,13 @@ export function BillDialog({ billId, onClose, onOpenBill, billNos }: BillDialogP
       }}
     >
       <div className="dialog-inner">
-        <header className="dialog-head">
-          <div>
-            <h2 className="dialog-title num" id={titleId}>
-              {title}
-            </h2>
-            {bill ? (
-              <p className="dialog-meta">
-                <span className={`badge ${isRefund ? 'badge-warn' : 'badge-quiet'}`}>{isRefund ? t('bill.refund') : t('bill.sale')}</span>
-              </p>
-            ) : null}
-          </div>
-          <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label={t('common.close')}>
-            <Icon name="close" />
-          </button>
-        </header>
+        <DialogHead
+          titleId={titleId}
+          title={title}
+          numericTitle
+          meta={bill ? <span className={`badge ${isRefund ? 'badge-warn' : 'badge-quiet'}`}>{isRefund ? t('bill.refund') : t('bill.sale')}</span> : undefined}
+          onClose={onClose}
+        />
 
         <div className="dialog-body">
           {error ? <ErrorNotice error={error} title={t('bill.loadFailed')} onRetry={reload} /> : null}

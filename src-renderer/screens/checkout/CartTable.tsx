@@ -23,7 +23,7 @@ export function CartTable({ quote, readOnly }: { quote: CheckoutQuote | null; re
 
   if (lines.length === 0) {
     return (
-      <div className="cart cart-empty">
+      <div className="card cart cart-empty">
         <Icon name="cart" size={36} className="empty-icon" />
         <p className="empty-title">{t('checkout.cartEmpty')}</p>
         <p className="empty-hint">{t('checkout.cartEmptyHint')}</p>
@@ -34,7 +34,7 @@ export function CartTable({ quote, readOnly }: { quote: CheckoutQuote | null; re
   // The quote prices the same lines in the same order; it may lag a keystroke behind.
   const priced = quote && quote.lines.length === lines.length ? quote.lines : null;
   return (
-    <div className="cart">
+    <div className="card cart">
       <table className="table cart-table" aria-label={t('checkout.cartLabel')}>
         <thead>
           <tr>

@@ -12,8 +12,10 @@ import { api } from '../../api.ts';
 import { useAppInfo } from '../../app/app-info.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useFormat } from '../../components/format.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { PickerList } from '../../components/PickerList.tsx';
+import { SearchField } from '../../components/SearchField.tsx';
+import { useListNavigation } from '../../components/use-list-navigation.ts';
 import { useSale } from '../../stores/sale.ts';
 
 const DEBOUNCE_MS = 80;
@@ -34,7 +36,6 @@ export const ItemEntry = forwardRef<ItemEntryHandle, { disabled?: boolean }>(fun
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; items: Product[] } | null>(null);
-  const [highlight, setHighlight] = useState(0);
   const [notFound, setNotFound] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
@@ -42,15 +43,19 @@ export const ItemEntry = forwardRef<ItemEntryHandle, { disabled?: boolean }>(fun
   const selectedKey = useSale((s) => s.selectedKey);
   const { addProduct, addFree, changeQuantity, removeLine, selectLine } = useSale.getState();
   const trimmed = query.trim();
+  const optionId = (p: Product) => `${listId}-${p.id}`;
+  const items = trimmed && found?.query === trimmed ? found.items.slice(0, SHOWN) : [];
+  const nav = useListNavigation({ count: items.length, optionId: (i) => optionId(items[i]!) });
+  const current = items[nav.index];
 
   const search = async (q: string): Promise<Product[] | null> => {
     const mine = ++seq.current;
     try {
-      const items = await api.call('products.list', { query: q });
+      const products = await api.call('products.list', { query: q });
       if (mine !== seq.current) return null;
-      setFound({ query: q, items });
-      setHighlight(0);
-      return items;
+      setFound({ query: q, items: products });
+      nav.setHighlight(0);
+      return products;
     } catch (e) {
       if (mine === seq.current) setError(e);
       return null;
@@ -107,8 +112,6 @@ export const ItemEntry = forwardRef<ItemEntryHandle, { disabled?: boolean }>(fun
 
   useImperativeHandle(ref, () => ({ focus: () => inputRef.current?.focus(), addByCode }));
 
-  const items = trimmed && found?.query === trimmed ? found.items.slice(0, SHOWN) : [];
-  const current = items[Math.min(highlight, items.length - 1)];
   const selectedIndex = lines.findIndex((l) => l.key === selectedKey);
 
   const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
@@ -134,83 +137,56 @@ export const ItemEntry = forwardRef<ItemEntryHandle, { disabled?: boolean }>(fun
       }
       return;
     }
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        setHighlight((h) => Math.min(h + 1, Math.max(items.length - 1, 0)));
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        setHighlight((h) => Math.max(h - 1, 0));
-        return;
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        clear();
-        return;
-      case 'Enter': {
-        event.preventDefault();
-        const listed = current && found?.query === trimmed ? current : null;
-        if (await addByCode(trimmed, listed)) clear();
-        else setNotFound(trimmed);
-        return;
-      }
-    }
+    if (nav.onKeyDown(event) || event.key !== 'Enter') return;
+    event.preventDefault();
+    const listed = current && found?.query === trimmed ? current : null;
+    if (await addByCode(trimmed, listed)) clear();
+    else setNotFound(trimmed);
   };
 
   return (
     <div className="item-entry">
-      <div className="picker-box">
-        <Icon name="cart" size={20} className="picker-icon" />
-        <input
-          ref={inputRef}
-          type="search"
-          className="picker-input"
-          aria-label={t('checkout.itemLabel')}
-          placeholder={t('checkout.itemPlaceholder')}
-          value={query}
-          disabled={disabled}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => void onKeyDown(e)}
-          role="combobox"
-          aria-expanded={items.length > 0}
-          aria-controls={items.length > 0 ? listId : undefined}
-          aria-activedescendant={current ? `${listId}-${current.id}` : undefined}
-          aria-describedby={statusId}
-          aria-autocomplete="list"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-        />
-      </div>
+      <SearchField
+        look="picker"
+        icon="cart"
+        inputRef={inputRef}
+        aria-label={t('checkout.itemLabel')}
+        placeholder={t('checkout.itemPlaceholder')}
+        value={query}
+        disabled={disabled}
+        onValue={setQuery}
+        onKeyDown={(e) => void onKeyDown(e)}
+        listId={listId}
+        nav={nav}
+        aria-describedby={statusId}
+        maxLength={40}
+      />
       <div className="picker-status" id={statusId} role="status" aria-live="polite">
         {notFound ? <span className="is-loss">{t('checkout.noProduct', { query: notFound })}</span> : t('checkout.cartKeys')}
       </div>
       {error ? <ErrorNotice error={error} /> : null}
-      {items.length > 0 ? (
-        <ul id={listId} className="picker-list product-list" role="listbox" aria-label={t('checkout.productsLabel')}>
-          {items.map((p, i) => (
-            <li
-              key={p.id}
-              id={`${listId}-${p.id}`}
-              role="option"
-              aria-selected={p === current}
-              aria-label={t('checkout.productOption', { name: p.name, price: f.money(p.priceMinor) })}
-              className={`product-option${p === current ? ' is-active' : ''}`}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => {
-                addProduct(p);
-                clear();
-              }}
-              onMouseMove={() => setHighlight(i)}
-            >
-              <span className="product-name">{p.name}</span>
-              <span className="product-meta">{[p.category, p.barcode].filter(Boolean).join(' · ')}</span>
-              <MoneyText minor={p.priceMinor} className="product-price" />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PickerList
+        id={listId}
+        label={t('checkout.productsLabel')}
+        className="product-list"
+        optionClassName="product-option"
+        items={items}
+        nav={nav}
+        optionId={optionId}
+        optionLabel={(p) => t('checkout.productOption', { name: p.name, price: f.money(p.priceMinor) })}
+        onChoose={(p) => {
+          addProduct(p);
+          clear();
+        }}
+      >
+        {(p) => (
+          <>
+            <span className="product-name">{p.name}</span>
+            <span className="product-meta">{[p.category, p.barcode].filter(Boolean).join(' · ')}</span>
+            <MoneyText minor={p.priceMinor} className="product-price" />
+          </>
+        )}
+      </PickerList>
     </div>
   );
 });

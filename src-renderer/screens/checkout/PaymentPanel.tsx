@@ -96,7 +96,7 @@ export function PaymentPanel({ cart, tender, canConfirm, confirming, onConfirm, 
 
   const due = outcome?.dueMinor ?? total;
   return (
-    <section className="payment" aria-label={t('checkout.paymentLabel')}>
+    <section className="card payment" aria-label={t('checkout.paymentLabel')}>
       <div className="payment-due">
         <div className="payment-figure" role="group" aria-label={t('checkout.due')}>
           <span className="payment-figure-label">{t('checkout.due')}</span>

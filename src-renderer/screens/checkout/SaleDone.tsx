@@ -8,6 +8,7 @@ import type { CheckoutResult } from '../../../src-main/ledger/types.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
 import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
+import { Term } from './Term.tsx';
 
 export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: () => void }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: (
 
   return (
     <div className="screen checkout checkout-done">
-      <section className="done-main" aria-labelledby="sale-done-title">
+      <section className="card done-main" aria-labelledby="sale-done-title">
         <div className="done-badge" aria-hidden="true">
           <Icon name="check" size={34} />
         </div>
@@ -39,34 +40,22 @@ export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: (
         </h1>
         {result.replayed ? <p className="notice">{t('checkout.replayed')}</p> : null}
         <dl className="done-figures">
-          <div className="done-figure" role="group" aria-label={t('checkout.total')}>
-            <dt>{t('checkout.total')}</dt>
-            <dd>
-              <MoneyText minor={bill.totalMinor} />
-            </dd>
-          </div>
+          <Term className="done-figure" label={t('checkout.total')}>
+            <MoneyText minor={bill.totalMinor} />
+          </Term>
           {changeMinor > 0 ? (
-            <div className="done-figure is-change" role="group" aria-label={t('checkout.doneChange')}>
-              <dt>{t('checkout.doneChange')}</dt>
-              <dd>
-                <MoneyText minor={changeMinor} />
-              </dd>
-            </div>
+            <Term className="done-figure is-change" label={t('checkout.doneChange')}>
+              <MoneyText minor={changeMinor} />
+            </Term>
           ) : null}
           {member ? (
             <>
-              <div className="done-figure" role="group" aria-label={t('checkout.balanceAfter')}>
-                <dt>{t('checkout.balanceAfter')}</dt>
-                <dd>
-                  <MoneyText minor={member.balancePrincipalMinor + member.balanceBonusMinor} />
-                </dd>
-              </div>
-              <div className="done-figure" role="group" aria-label={t('checkout.pointsAfter')}>
-                <dt>{t('checkout.pointsAfter')}</dt>
-                <dd>
-                  <NumberText value={member.points} />
-                </dd>
-              </div>
+              <Term className="done-figure" label={t('checkout.balanceAfter')}>
+                <MoneyText minor={member.balancePrincipalMinor + member.balanceBonusMinor} />
+              </Term>
+              <Term className="done-figure" label={t('checkout.pointsAfter')}>
+                <NumberText value={member.points} />
+              </Term>
             </>
           ) : null}
         </dl>

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutQuote, MemberSummary } from '../../../src-main/ledger/types.ts';
 import { useFormat } from '../../components/format.ts';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { Term } from './Term.tsx';
 
 export function SaleSummary({ quote, member, stale }: { quote: CheckoutQuote | null; member: MemberSummary | null; stale: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <section className={`sale-summary${stale ? ' is-stale' : ''}`} aria-label={t('checkout.summaryLabel')} aria-busy={stale}>
+    <section className={`card sale-summary${stale ? ' is-stale' : ''}`} aria-label={t('checkout.summaryLabel')} aria-busy={stale}>
       <dl className="summary-list">
         <div className="summary-row">
           <dt>{t('checkout.subtotal')}</dt>
@@ -24,19 +25,13 @@ export function SaleSummary({ quote, member, stale }: { quote: CheckoutQuote | n
             </dd>
           </div>
         ) : null}
-        <div className="summary-row summary-total" role="group" aria-label={t('checkout.total')}>
-          <dt>{t('checkout.total')}</dt>
-          <dd>
-            <MoneyText minor={quote?.totalMinor ?? 0} />
-          </dd>
-        </div>
+        <Term className="summary-row summary-total" label={t('checkout.total')}>
+          <MoneyText minor={quote?.totalMinor ?? 0} />
+        </Term>
         {member ? (
-          <div className="summary-row summary-points" role="group" aria-label={t('checkout.pointsToEarn')}>
-            <dt>{t('checkout.pointsToEarn')}</dt>
-            <dd>
-              <NumberText value={quote?.pointsIfPaidExternally ?? 0} />
-            </dd>
-          </div>
+          <Term className="summary-row summary-points" label={t('checkout.pointsToEarn')}>
+            <NumberText value={quote?.pointsIfPaidExternally ?? 0} />
+          </Term>
         ) : null}
       </dl>
     </section>

@@ -3,22 +3,24 @@
  * year; both SMS consents start unticked. Checked here with the ledger's own zod schema before sending;
  * refusals from the API (in the UI language) show above the form and next to the field they concern.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberCreate, type MemberCreate } from '../../../src-main/ledger/commands.ts';
+import type { MemberCreate } from '../../../src-main/ledger/commands.ts';
 import type { Gender, Member } from '../../../src-main/ledger/types.ts';
-import { api, ApiCallError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useAppInfo } from '../../app/app-info.ts';
 import { navigate, paths } from '../../app/router.ts';
-import { describeError, ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { currentLocale, i18n } from '../../i18n/index.ts';
-import { useFormat } from '../../components/format.ts';
+import { ErrorNotice, Notice } from '../../components/ErrorNotice.tsx';
+import { controlProps, Field, FieldMarker } from '../../components/Field.tsx';
+import { i18n } from '../../i18n/index.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useSession } from '../../stores/session.ts';
+import { BirthdaySelects, birthdayProblem, fieldOf, MAX_NAME, MAX_PHONE, NameField, PhoneField, problemsFromApi, TierSelect, withSchemaProblems, type MemberField, type Msg, type Problems } from './member-fields.tsx';
 
 type Mode = { mode: 'create'; prefillPhone?: string; prefillName?: string } | { mode: 'edit'; memberId: string };
 
-type FieldName = 'phone' | 'name' | 'birthday' | 'birthYear' | 'gender' | 'tierId' | 'tags' | 'note';
+/** Every member field, in the order a person would fix them. */
+const FIELDS: readonly MemberField[] = ['phone', 'name', 'birthday', 'birthYear', 'gender', 'tierId', 'tags', 'note'];
 
 interface FormState {
   phone: string;
@@ -35,13 +37,9 @@ interface FormState {
   smsMarketingConsent: boolean;
 }
 
-/** Messages are kept as thunks so they follow a language switch while shown. */
-type Msg = () => string;
-type FieldErrors = Partial<Record<FieldName, Msg>>;
+type FieldErrors = Problems<MemberField>;
 
-const MAX = { phone: 32, name: 40, note: 500, tag: 20, tags: 20 } as const;
-const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
-const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
+const MAX = { phone: MAX_PHONE, name: MAX_NAME, note: 500, tag: 20, tags: 20 } as const;
 const GENDERS: Gender[] = ['female', 'male', 'other'];
 
 /** Mainland numbers are edited as the 11 digits people say; others keep their +country code. */
@@ -67,77 +65,20 @@ function fromMember(m: Member): FormState {
   };
 }
 
-/** Maps an API/zod issue path to the field that shows it. */
-function fieldOf(path: string): FieldName | null {
-  const head = path.split('.')[0] ?? '';
-  if (head === 'birthMonth' || head === 'birthDay' || head === 'birthday') return 'birthday';
-  if (head === 'birthYear') return 'birthYear';
-  if (['phone', 'name', 'gender', 'tierId', 'tags', 'note'].includes(head)) return head as FieldName;
-  return null;
-}
-
-function Field({
-  id,
-  label,
-  required,
-  hint,
-  error,
-  children,
-  optionalText,
-  requiredText,
-}: {
-  id: string;
-  label: string;
-  required?: boolean;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-  optionalText?: string;
-  requiredText?: string;
-}) {
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <div className="field-label">
-        <label htmlFor={id}>{label}</label>
-        {required && requiredText ? (
-          <span className="field-required" aria-hidden="true">
-            {requiredText}
-          </span>
-        ) : null}
-        {!required && optionalText ? (
-          <span className="field-optional" aria-hidden="true">
-            {optionalText}
-          </span>
-        ) : null}
-      </div>
-      {children}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export function MemberForm(props: Mode) {
   const { t } = useTranslation();
-  const f = useFormat();
   const info = useAppInfo();
   const staffId = useSession((s) => s.staffId);
   const uid = useId();
+  /** Control ids by the field they belong to (the birthday's is its month). */
   const ids = {
     phone: `${uid}-phone`,
     name: `${uid}-name`,
-    month: `${uid}-month`,
+    birthday: `${uid}-month`,
     day: `${uid}-day`,
-    year: `${uid}-year`,
-    tier: `${uid}-tier`,
-    tag: `${uid}-tag`,
+    birthYear: `${uid}-year`,
+    tierId: `${uid}-tier`,
+    tags: `${uid}-tag`,
     note: `${uid}-note`,
     bill: `${uid}-bill`,
     marketing: `${uid}-marketing`,
@@ -210,11 +151,12 @@ export function MemberForm(props: Mode) {
     return () => document.removeEventListener('keydown', onKey);
   }, [dirty, cancel]);
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setForm((prev) => ({ ...prev, [key]: value }));
-    const field: FieldName | null = key === 'birthMonth' || key === 'birthDay' ? 'birthday' : key === 'tagDraft' ? 'tags' : fieldOf(key);
+  /** Takes what was typed and clears the problem shown on its field. */
+  const change = (patch: Partial<FormState>, field: MemberField | null) => {
+    setForm((prev) => ({ ...prev, ...patch }));
     if (field && errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }));
   };
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => change({ [key]: value }, key === 'tagDraft' ? 'tags' : fieldOf(key, FIELDS));
 
   /** Adds the draft as a tag; answers an error message or null. */
   const tagProblem = (draft: string, tags: string[]): Msg | null => {
@@ -259,17 +201,14 @@ export function MemberForm(props: Mode) {
     const month = state.birthMonth ? Number(state.birthMonth) : null;
     const day = state.birthDay ? Number(state.birthDay) : null;
     let year: number | null = null;
-    if ((month === null) !== (day === null)) e.birthday = () => i18n.t('form.err.birthdayIncomplete');
     const yearText = state.birthYear.trim();
     if (yearText) {
       year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
       if (!Number.isInteger(year) || year < 1900 || year > 2100) e.birthYear = () => i18n.t('form.err.yearInvalid');
       else if (month === null || day === null) e.birthYear = () => i18n.t('form.err.yearNeedsDate');
     }
-    if (month !== null && day !== null && !e.birthday) {
-      const probe = new Date(Date.UTC(year && !e.birthYear ? year : 2000, month - 1, day));
-      if (probe.getUTCMonth() !== month - 1) e.birthday = () => i18n.t('form.err.birthdayInvalid');
-    }
+    const birthday = birthdayProblem(month, day, year && !e.birthYear ? year : null);
+    if (birthday) e.birthday = birthday;
     if ([...state.note].length > MAX.note) e.note = () => i18n.t('form.err.tooLong', { max: MAX.note });
 
     let tags = state.tags;
@@ -293,15 +232,8 @@ export function MemberForm(props: Mode) {
       smsBillConsent: state.smsBillConsent,
       smsMarketingConsent: state.smsMarketingConsent,
     };
-    // The ledger's own schema has the last word on shapes (lengths, control characters, …).
-    const checked = memberCreate.safeParse({ ...input, staffId: staffId ?? 'none' });
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        const field = fieldOf(issue.path.map(String).join('.'));
-        if (field && !e[field]) e[field] = () => i18n.t('form.err.invalid');
-      }
-    }
-    return { errors: e, input: Object.values(e).some(Boolean) ? null : input };
+    const all = withSchemaProblems(e, { ...input, staffId: staffId ?? 'none' }, FIELDS);
+    return { errors: all, input: Object.values(all).some(Boolean) ? null : input };
   };
 
   const submit = async (event: FormEvent) => {
@@ -311,10 +243,8 @@ export function MemberForm(props: Mode) {
     const { errors: found, input } = validate(form);
     setErrors(found);
     if (!input || !staffId) {
-      const order: FieldName[] = ['phone', 'name', 'birthday', 'birthYear', 'gender', 'tierId', 'tags', 'note'];
-      const first = order.find((k) => found[k]);
-      const target = first === 'birthday' ? ids.month : first === 'birthYear' ? ids.year : first === 'tierId' ? ids.tier : first === 'tags' ? ids.tag : first ? ids[first as 'phone' | 'name' | 'note'] : null;
-      if (target) document.getElementById(target)?.focus();
+      const first = FIELDS.find((k) => found[k]);
+      if (first && first !== 'gender') document.getElementById(ids[first])?.focus();
       return;
     }
     setSaving(true);
@@ -329,25 +259,12 @@ export function MemberForm(props: Mode) {
     } catch (error) {
       setSaving(false);
       setSubmitError(error);
-      if (error instanceof ApiCallError) {
-        const fieldErrors: FieldErrors = {};
-        if (error.code === 'PHONE_INVALID' || error.code === 'PHONE_TAKEN') fieldErrors.phone = () => describeError(error, currentLocale(), info.settings.currency);
-        if (error.code === 'TIER_NOT_FOUND') fieldErrors.tierId = () => describeError(error, currentLocale(), info.settings.currency);
-        if (error.code === 'VALIDATION') {
-          const paths = [...error.issues.map((i) => i.path), String(error.params['field'] ?? '')];
-          for (const p of paths) {
-            const field = fieldOf(p);
-            if (field && !fieldErrors[field]) fieldErrors[field] = () => i18n.t('form.err.invalid');
-          }
-        }
-        setErrors(fieldErrors);
-      }
+      setErrors(problemsFromApi(error, FIELDS, info.settings.currency));
       requestAnimationFrame(() => noticeRef.current?.focus());
     }
   };
 
-  const describedBy = (id: string, field: FieldName, hasHint = false) =>
-    errors[field] ? `${id}-error` : hasHint ? `${id}-hint` : undefined;
+  const message = (field: MemberField): string | null => errors[field]?.() ?? null;
 
   const title = props.mode === 'create' ? t('form.newTitle') : t('form.editTitle');
 
@@ -378,89 +295,22 @@ export function MemberForm(props: Mode) {
       <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${uid}-title`}>
         <div ref={noticeRef} tabIndex={-1} className="form-notice">
           {submitError ? <ErrorNotice error={submitError} title={t('form.errorTitle')} /> : null}
-          {!submitError && hasFieldErrors ? (
-            <div className="notice is-error" role="alert">
-              <Icon name="alert" className="notice-icon" />
-              <div className="notice-body">
-                <span>{t('form.fixFields')}</span>
-              </div>
-            </div>
-          ) : null}
+          {!submitError && hasFieldErrors ? <Notice kind="error" text={t('form.fixFields')} /> : null}
         </div>
 
         <div className="form-grid">
-          <Field id={ids.phone} label={t('form.phone')} required requiredText={t('form.required')} hint={t('form.phoneHint')} error={errors.phone?.()}>
-            <input
-              ref={firstField}
-              id={ids.phone}
-              className="input num"
-              type="tel"
-              inputMode="tel"
-              autoComplete="off"
-              value={form.phone}
-              onChange={(e) => set('phone', e.target.value)}
-              aria-required="true"
-              aria-invalid={errors.phone ? true : undefined}
-              aria-describedby={describedBy(ids.phone, 'phone', true)}
-              maxLength={MAX.phone}
-            />
-          </Field>
-
-          <Field id={ids.name} label={t('form.name')} required requiredText={t('form.required')} error={errors.name?.()}>
-            <input
-              id={ids.name}
-              className="input"
-              type="text"
-              autoComplete="off"
-              value={form.name}
-              onChange={(e) => set('name', e.target.value)}
-              aria-required="true"
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={describedBy(ids.name, 'name')}
-              maxLength={MAX.name}
-            />
-          </Field>
+          <PhoneField id={ids.phone} inputRef={firstField} hint={t('form.phoneHint')} error={message('phone')} value={form.phone} onValue={(phone) => set('phone', phone)} />
+          <NameField id={ids.name} error={message('name')} value={form.name} onValue={(name) => set('name', name)} />
 
           <fieldset className={`field fieldset${errors.birthday || errors.birthYear ? ' has-error' : ''}`}>
             <legend className="field-label">
               {t('form.birthday')}
-              <span className="field-optional" aria-hidden="true">{t('form.optional')}</span>
+              <FieldMarker mark="optional" />
             </legend>
             <div className="birthday-row">
-              <select
-                id={ids.month}
-                className="select"
-                value={form.birthMonth}
-                onChange={(e) => set('birthMonth', e.target.value)}
-                aria-label={t('form.birthMonth')}
-                aria-invalid={errors.birthday ? true : undefined}
-                aria-describedby={errors.birthday ? `${ids.month}-error` : undefined}
-              >
-                <option value="">{t('form.monthPlaceholder')}</option>
-                {MONTHS.map((m) => (
-                  <option key={m} value={m}>
-                    {f.locale === 'en' ? f.monthName(m) : t('form.monthOption', { month: m })}
-                  </option>
-                ))}
-              </select>
-              <select
-                id={ids.day}
-                className="select"
-                value={form.birthDay}
-                onChange={(e) => set('birthDay', e.target.value)}
-                aria-label={t('form.birthDay')}
-                aria-invalid={errors.birthday ? true : undefined}
-                aria-describedby={errors.birthday ? `${ids.month}-error` : undefined}
-              >
-                <option value="">{t('form.dayPlaceholder')}</option>
-                {DAYS.map((d) => (
-                  <option key={d} value={d}>
-                    {t('form.dayOption', { day: d })}
-                  </option>
-                ))}
-              </select>
+              <BirthdaySelects monthId={ids.birthday} dayId={ids.day} month={form.birthMonth} day={form.birthDay} onChange={(birth) => change(birth, 'birthday')} invalid={Boolean(errors.birthday)} />
               <input
-                id={ids.year}
+                id={ids.birthYear}
                 className="input num birth-year"
                 type="text"
                 inputMode="numeric"
@@ -470,16 +320,16 @@ export function MemberForm(props: Mode) {
                 onChange={(e) => set('birthYear', e.target.value.replace(/\D/g, '').slice(0, 4))}
                 aria-label={t('form.birthYear')}
                 aria-invalid={errors.birthYear ? true : undefined}
-                aria-describedby={errors.birthYear ? `${ids.year}-error` : undefined}
+                aria-describedby={errors.birthYear ? `${ids.birthYear}-error` : undefined}
               />
             </div>
             {errors.birthday ? (
-              <p className="field-error" id={`${ids.month}-error`}>
+              <p className="field-error" id={`${ids.birthday}-error`}>
                 {errors.birthday()}
               </p>
             ) : null}
             {errors.birthYear ? (
-              <p className="field-error" id={`${ids.year}-error`}>
+              <p className="field-error" id={`${ids.birthYear}-error`}>
                 {errors.birthYear()}
               </p>
             ) : null}
@@ -488,7 +338,7 @@ export function MemberForm(props: Mode) {
           <fieldset className="field fieldset">
             <legend className="field-label">
               {t('form.gender')}
-              <span className="field-optional" aria-hidden="true">{t('form.optional')}</span>
+              <FieldMarker mark="optional" />
             </legend>
             <div className="segmented segmented-field">
               {(['', ...GENDERS] as const).map((g) => (
@@ -500,30 +350,11 @@ export function MemberForm(props: Mode) {
             </div>
           </fieldset>
 
-          <Field id={ids.tier} label={t('form.tier')} error={errors.tierId?.()}>
-            <select
-              id={ids.tier}
-              className="select"
-              value={form.tierId}
-              onChange={(e) => set('tierId', e.target.value)}
-              aria-invalid={errors.tierId ? true : undefined}
-              aria-describedby={describedBy(ids.tier, 'tierId')}
-            >
-              {info.tiers.map((tier) => (
-                <option key={tier.id} value={tier.id}>
-                  {tier.isDefault ? t('form.tierDefault', { name: tier.name }) : tier.name}
-                </option>
-              ))}
-            </select>
+          <Field id={ids.tierId} label={t('form.tier')} error={message('tierId')}>
+            <TierSelect {...controlProps(ids.tierId, message('tierId'))} value={form.tierId} onChange={(e) => set('tierId', e.target.value)} />
           </Field>
 
-          <div className={`field${errors.tags ? ' has-error' : ''}`}>
-            <div className="field-label">
-              <label htmlFor={ids.tag}>{t('form.tags')}</label>
-              <span className="field-optional" aria-hidden="true">
-                {t('form.optional')}
-              </span>
-            </div>
+          <Field id={ids.tags} label={t('form.tags')} mark="optional" hint={t('form.tagsHint')} error={message('tags')}>
             <div className="tag-editor">
               {form.tags.length > 0 ? (
                 <ul className="tag-list" aria-label={t('form.tags')}>
@@ -544,7 +375,7 @@ export function MemberForm(props: Mode) {
               ) : null}
               <div className="tag-input-row">
                 <input
-                  id={ids.tag}
+                  {...controlProps(ids.tags, message('tags'), true)}
                   className="input"
                   type="text"
                   autoComplete="off"
@@ -552,39 +383,24 @@ export function MemberForm(props: Mode) {
                   value={form.tagDraft}
                   onChange={(e) => set('tagDraft', e.target.value)}
                   onKeyDown={onTagKey}
-                  aria-invalid={errors.tags ? true : undefined}
-                  aria-describedby={errors.tags ? `${ids.tag}-error` : `${ids.tag}-hint`}
                 />
                 <button type="button" className="btn" onClick={addTag} disabled={!form.tagDraft.trim()}>
                   {t('form.addTag')}
                 </button>
               </div>
             </div>
-            {errors.tags ? (
-              <p className="field-error" id={`${ids.tag}-error`}>
-                {errors.tags()}
-              </p>
-            ) : (
-              <p className="field-hint" id={`${ids.tag}-hint`}>
-                {t('form.tagsHint')}
-              </p>
-            )}
-          </div>
+          </Field>
 
-          <div className="field-wide">
-            <Field id={ids.note} label={t('form.note')} error={errors.note?.()} optionalText={t('form.optional')}>
-              <textarea
-                id={ids.note}
-                className="input textarea"
-                rows={3}
-                value={form.note}
-                onChange={(e) => set('note', e.target.value)}
-                aria-invalid={errors.note ? true : undefined}
-                aria-describedby={describedBy(ids.note, 'note')}
-                maxLength={MAX.note}
-              />
-            </Field>
-          </div>
+          <Field id={ids.note} label={t('form.note')} mark="optional" error={message('note')} className="field-wide">
+            <textarea
+              {...controlProps(ids.note, message('note'))}
+              className="input textarea"
+              rows={3}
+              value={form.note}
+              onChange={(e) => set('note', e.target.value)}
+              maxLength={MAX.note}
+            />
+          </Field>
 
           <fieldset className="field fieldset field-wide">
             <legend className="field-label">{t('form.consents')}</legend>

@@ -14,12 +14,13 @@ import { formatPhone, useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { memberForEnter, newMemberPrefill, useMemberSearch } from '../../components/member-search.ts';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { SearchField } from '../../components/SearchField.tsx';
+import { useListNavigation } from '../../components/use-list-navigation.ts';
 import { useMemberList } from '../../stores/member-list.ts';
 import { TierBadge } from './TierBadge.tsx';
 
 const RESULT_LIMIT = 50;
 const RECENT_LIMIT = 50;
-const PAGE_STEP = 8;
 
 export function MemberList() {
   const { t } = useTranslation();
@@ -33,7 +34,6 @@ export function MemberList() {
 
   const [recent, setRecent] = useState<MemberSummary[] | null>(null);
   const [recentError, setRecentError] = useState<unknown>(null);
-  const [highlight, setHighlight] = useState(0);
   const search = useMemberSearch(query, RESULT_LIMIT);
   const { results, fresh: searchFresh } = search;
   const searchError = search.error;
@@ -49,11 +49,6 @@ export function MemberList() {
       .then(setRecent)
       .catch(setRecentError);
   }, []);
-
-  // A new answer (or clearing the box) starts at the top of the list.
-  useEffect(() => {
-    setHighlight(0);
-  }, [results, trimmed === '']);
 
   useEffect(() => {
     loadRecent();
@@ -80,52 +75,27 @@ export function MemberList() {
   const showingRecent = trimmed === '';
   const items = showingRecent ? (recent ?? []) : (results?.items ?? []);
   const fresh = !showingRecent && searchFresh;
-  const current = items[Math.min(highlight, items.length - 1)];
   const optionId = (m: MemberSummary) => `${listId}-m-${m.id}`;
+  const nav = useListNavigation({ count: items.length, optionId: (i) => optionId(items[i]!) });
+  const current = items[nav.index];
 
+  // A new answer (or clearing the box) starts at the top of the list.
   useEffect(() => {
-    if (current) document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
-  }, [current?.id]);
+    nav.setHighlight(0);
+  }, [results, showingRecent]);
 
   const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        setHighlight((h) => Math.min(h + 1, Math.max(items.length - 1, 0)));
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        setHighlight((h) => Math.max(h - 1, 0));
-        return;
-      case 'PageDown':
-        event.preventDefault();
-        setHighlight((h) => Math.min(h + PAGE_STEP, Math.max(items.length - 1, 0)));
-        return;
-      case 'PageUp':
-        event.preventDefault();
-        setHighlight((h) => Math.max(h - PAGE_STEP, 0));
-        return;
-      case 'Escape':
-        if (query) {
-          event.preventDefault();
-          setQuery('');
-        }
-        return;
-      case 'Enter': {
-        event.preventDefault();
-        const q = trimmed;
-        if (!q || (results?.query === q && search.isSettled())) {
-          if (current) open(current);
-          return;
-        }
-        // Typed (or scanned) faster than the debounce: search now and open the one clear match.
-        const found = await search.searchNow(q);
-        const match = found ? memberForEnter(found, q) : null;
-        if (match) open(match);
-        return;
-      }
+    if (event.nativeEvent.isComposing || nav.onKeyDown(event) || event.key !== 'Enter') return;
+    event.preventDefault();
+    const q = trimmed;
+    if (!q || (results?.query === q && search.isSettled())) {
+      if (current) open(current);
+      return;
     }
+    // Typed (or scanned) faster than the debounce: search now and open the one clear match.
+    const found = await search.searchNow(q);
+    const match = found ? memberForEnter(found, q) : null;
+    if (match) open(match);
   };
 
   let status = '';
@@ -149,31 +119,24 @@ export function MemberList() {
         </button>
       </div>
 
-      <div className="search">
-        <Icon name="search" size={22} className="search-icon" />
-        <input
-          ref={inputRef}
-          type="search"
-          className="search-input"
-          aria-label={t('list.searchLabel')}
-          placeholder={t('list.searchPlaceholder')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => void onKeyDown(e)}
-          aria-controls={items.length > 0 ? listId : undefined}
-          aria-activedescendant={current ? optionId(current) : undefined}
-          aria-describedby={`${statusId} ${hintId}`}
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          enterKeyHint="search"
-          maxLength={60}
-        />
+      <SearchField
+        look="search"
+        icon="search"
+        inputRef={inputRef}
+        aria-label={t('list.searchLabel')}
+        placeholder={t('list.searchPlaceholder')}
+        value={query}
+        onValue={setQuery}
+        onKeyDown={(e) => void onKeyDown(e)}
+        listId={listId}
+        nav={nav}
+        aria-describedby={`${statusId} ${hintId}`}
+        maxLength={60}
+      >
         <span className="search-hint" id={hintId}>
           {t('list.keysHint')}
         </span>
-      </div>
+      </SearchField>
 
       <div className="list-status" id={statusId} role="status" aria-live="polite">
         {status}
@@ -182,8 +145,8 @@ export function MemberList() {
       {error ? <ErrorNotice error={error} onRetry={showingRecent ? loadRecent : () => void search.searchNow(trimmed)} /> : null}
 
       {items.length > 0 ? (
-        <div className="results">
-          <div className="result-row result-head" aria-hidden="true">
+        <div className="card row-list">
+          <div className="row-list-row row-list-head result-row" aria-hidden="true">
             <span>{t('list.col.member')}</span>
             <span>{t('list.col.phone')}</span>
             <span>{t('list.col.tier')}</span>
@@ -193,7 +156,7 @@ export function MemberList() {
           </div>
           <ul
             id={listId}
-            className={`result-list${fresh || showingRecent ? '' : ' is-stale'}`}
+            className={`row-list-body result-list${fresh || showingRecent ? '' : ' is-stale'}`}
             role="listbox"
             aria-label={showingRecent ? t('list.recentLabel') : t('list.resultsLabel')}
           >
@@ -207,10 +170,10 @@ export function MemberList() {
                   role="option"
                   aria-selected={active}
                   aria-label={t('list.rowLabel', { name: m.name, code: m.code })}
-                  className={`result-row${active ? ' is-active' : ''}`}
+                  className={`row-list-row result-row${active ? ' is-active' : ''}`}
                   onClick={() => open(m)}
                   onMouseMove={() => {
-                    if (!active) setHighlight(i);
+                    if (!active) nav.setHighlight(i);
                   }}
                 >
                   <span className="cell-member">

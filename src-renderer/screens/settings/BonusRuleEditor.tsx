@@ -12,9 +12,9 @@ import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { i18n } from '../../i18n/index.ts';
 import { EditorDialog } from './EditorDialog.tsx';
 import { CheckCard } from './parts.tsx';
+import { useEditorForm, type FieldProblems } from './use-editor-form.ts';
 
 type FieldName = 'pay' | 'bonus';
-type Errors = Partial<Record<FieldName, () => string>>;
 
 interface BonusRuleEditorProps {
   rule: TopupBonusRule | null;
@@ -30,32 +30,18 @@ export function BonusRuleEditor({ rule, readOnly, onClose, onSaved }: BonusRuleE
   const [pay, setPay] = useState<number | null>(rule?.minPrincipalMinor ?? null);
   const [bonus, setBonus] = useState<number | null>(rule?.bonusMinor ?? null);
   const [active, setActive] = useState(rule?.active ?? true);
-  const [errors, setErrors] = useState<Errors>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const payRef = useRef<HTMLInputElement>(null);
   const bonusRef = useRef<HTMLInputElement>(null);
+  const form = useEditorForm<FieldName>({ pay: payRef, bonus: bonusRef });
 
   const submit = async () => {
-    setApiError(null);
     const input = { id: rule?.id, minPrincipalMinor: pay ?? 0, bonusMinor: bonus ?? 0, active };
     const checked = bonusRuleUpsert.safeParse(input);
-    const found: Errors = {};
+    const found: FieldProblems<FieldName> = {};
     const bad = (path: string) => !checked.success && checked.error.issues.some((i) => i.path[0] === path);
     if (pay === null || bad('minPrincipalMinor')) found.pay = () => i18n.t('settings.bonus.err.pay');
     if (bonus === null || bad('bonusMinor')) found.bonus = () => i18n.t('settings.bonus.err.bonus');
-    setErrors(found);
-    if (found.pay || found.bonus) {
-      (found.pay ? payRef : bonusRef).current?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await api.call('bonusRules.upsert', input));
-    } catch (error) {
-      setSaving(false);
-      setApiError(error);
-    }
+    await form.save(found, () => api.call('bonusRules.upsert', input), onSaved);
   };
 
   const title = readOnly ? t('settings.bonus.viewTitle') : rule ? t('settings.bonus.editTitle') : t('settings.bonus.newTitle');
@@ -64,9 +50,7 @@ export function BonusRuleEditor({ rule, readOnly, onClose, onSaved }: BonusRuleE
     <EditorDialog
       title={title}
       readOnly={readOnly}
-      saving={saving}
-      error={apiError}
-      fieldProblems={Boolean(errors.pay || errors.bonus)}
+      form={form}
       initialFocus={payRef}
       onSubmit={() => void submit()}
       onClose={onClose}
@@ -79,9 +63,9 @@ export function BonusRuleEditor({ rule, readOnly, onClose, onSaved }: BonusRuleE
           valueMinor={pay}
           onChangeMinor={(minor) => {
             setPay(minor);
-            if (errors.pay) setErrors((prev) => ({ ...prev, pay: undefined }));
+            form.clear('pay');
           }}
-          error={errors.pay?.() ?? null}
+          error={form.error('pay')}
           aria-required="true"
         />
         <MoneyInput
@@ -91,9 +75,9 @@ export function BonusRuleEditor({ rule, readOnly, onClose, onSaved }: BonusRuleE
           valueMinor={bonus}
           onChangeMinor={(minor) => {
             setBonus(minor);
-            if (errors.bonus) setErrors((prev) => ({ ...prev, bonus: undefined }));
+            form.clear('bonus');
           }}
-          error={errors.bonus?.() ?? null}
+          error={form.error('bonus')}
           aria-required="true"
         />
         <p className="settings-preview field-wide" aria-live="polite">

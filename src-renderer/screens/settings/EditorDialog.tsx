@@ -6,49 +6,41 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { Icon } from '../../components/Icon.tsx';
-import { SAVE_KEY_ARIA, SAVE_KEY_LABEL, useSaveKey } from './keys.ts';
-import { FixFieldsNotice } from './parts.tsx';
+import { DialogHead } from '../../components/DialogHead.tsx';
+import { useModalDialog } from '../../components/use-modal-dialog.ts';
+import { useSaveKey } from './keys.ts';
+import { FixFieldsNotice, SaveButton } from './parts.tsx';
+import type { EditorForm } from './use-editor-form.ts';
 
 interface EditorDialogProps {
   title: string;
   /** A line under the title (e.g. "the default tier"). */
   meta?: ReactNode;
   readOnly: boolean;
-  saving: boolean;
-  /** A refusal from the API not tied to one field. */
-  error: unknown;
-  /** The form's own check found problems (shown on the fields). */
-  fieldProblems: boolean;
+  /** Whether it is saving, the API's refusal not tied to one field, whether fields show problems. */
+  form: Pick<EditorForm<string>, 'saving' | 'apiError' | 'fieldProblems'>;
   initialFocus: RefObject<HTMLInputElement | null>;
   onSubmit: () => void;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function EditorDialog({ title, meta, readOnly, saving, error, fieldProblems, initialFocus, onSubmit, onClose, children }: EditorDialogProps) {
+export function EditorDialog({ title, meta, readOnly, form, initialFocus, onSubmit, onClose, children }: EditorDialogProps) {
+  const { saving, apiError: error, fieldProblems } = form;
   const { t } = useTranslation();
   const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+  const dialog = useModalDialog(onClose, {
+    returnFocus: true,
     // showModal focuses the first control (the close button); the person types into the form.
-    const first = initialFocus.current;
-    if (first && !first.disabled) {
-      first.focus();
-      first.select();
-    }
-    return () => {
-      if (dialog?.open) dialog.close();
-      requestAnimationFrame(() => {
-        if (returnTo?.isConnected) returnTo.focus();
-      });
-    };
-  }, []);
+    onOpen: () => {
+      const first = initialFocus.current;
+      if (first && !first.disabled) {
+        first.focus();
+        first.select();
+      }
+    },
+  });
 
   // A refusal is read out and its notice is where focus goes, so Enter does not resend blindly.
   useEffect(() => {
@@ -61,15 +53,7 @@ export function EditorDialog({ title, meta, readOnly, saving, error, fieldProble
   useSaveKey(submit, { inDialog: true });
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog settings-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <dialog {...dialog} className="dialog settings-dialog" aria-labelledby={titleId}>
       <form
         className="dialog-inner"
         noValidate
@@ -78,17 +62,7 @@ export function EditorDialog({ title, meta, readOnly, saving, error, fieldProble
           submit();
         }}
       >
-        <header className="dialog-head">
-          <div>
-            <h2 className="dialog-title" id={titleId}>
-              {title}
-            </h2>
-            {meta ? <p className="dialog-meta">{meta}</p> : null}
-          </div>
-          <button type="button" className="btn btn-ghost btn-icon" onClick={onClose} aria-label={t('common.close')}>
-            <Icon name="close" />
-          </button>
-        </header>
+        <DialogHead titleId={titleId} title={title} meta={meta} onClose={onClose} />
         <div className="dialog-body">
           <div ref={noticeRef} tabIndex={-1} className="form-notice">
             {error ? <ErrorNotice error={error} title={t('settings.notSaved')} /> : fieldProblems ? <FixFieldsNotice /> : null}
@@ -105,14 +79,7 @@ export function EditorDialog({ title, meta, readOnly, saving, error, fieldProble
               Esc
             </kbd>
           </button>
-          {readOnly ? null : (
-            <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts={SAVE_KEY_ARIA}>
-              {saving ? t('settings.saving') : t('settings.save')}
-              <kbd className="kbd" aria-hidden="true">
-                {SAVE_KEY_LABEL}
-              </kbd>
-            </button>
-          )}
+          {readOnly ? null : <SaveButton saving={saving} disabled={saving} />}
         </footer>
       </form>
     </dialog>

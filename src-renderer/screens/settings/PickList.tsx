@@ -3,47 +3,25 @@
  * highlight, Enter opens the highlighted row. Either the list itself takes focus, or a search box
  * drives it (the box keeps focus and points at the row with aria-activedescendant).
  */
-import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
-
-const PAGE_STEP = 8;
+import type { ReactNode } from 'react';
+import { useListNavigation, type ListNavigation } from '../../components/use-list-navigation.ts';
 
 export interface PickColumn {
   label: string;
   align?: 'end';
 }
 
-/** Arrow/page/Enter handling shared by the listbox and the search box that drives it. */
-export function listKeyHandler(options: {
-  count: number;
-  highlight: number;
-  setHighlight: (index: number) => void;
-  open: (index: number) => void;
-  /** Home/End move the highlight too (not in a search box, where they move the caret). */
-  homeEnd?: boolean;
-}): (event: KeyboardEvent) => boolean {
-  const { count, highlight, setHighlight, open, homeEnd = false } = options;
-  const last = Math.max(count - 1, 0);
-  return (event) => {
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = Math.min(highlight + 1, last);
-    else if (event.key === 'ArrowUp') next = Math.max(highlight - 1, 0);
-    else if (event.key === 'PageDown') next = Math.min(highlight + PAGE_STEP, last);
-    else if (event.key === 'PageUp') next = Math.max(highlight - PAGE_STEP, 0);
-    else if (homeEnd && event.key === 'Home') next = 0;
-    else if (homeEnd && event.key === 'End') next = last;
-    else if (event.key === 'Enter' && count > 0) {
-      event.preventDefault();
-      open(Math.min(highlight, last));
-      return true;
-    }
-    if (next === null) return false;
-    event.preventDefault();
-    setHighlight(next);
-    return true;
-  };
+export const optionId = (listId: string, key: string) => `${listId}-o-${key}`;
+
+/**
+ * The highlight of a pick list and its keys (Enter opens the row), for the list or the search box
+ * that drives it. Home/End only where the list itself has focus: in a search box they move the caret.
+ */
+export function usePickNavigation<T>(listId: string, items: readonly T[], keyOf: (item: T) => string, onOpen: (item: T) => void, homeEnd: boolean): ListNavigation {
+  return useListNavigation({ count: items.length, optionId: (i) => optionId(listId, keyOf(items[i]!)), homeEnd, onOpen: (i) => onOpen(items[i]!) });
 }
 
-interface PickListProps<T> {
+export interface PickListProps<T> {
   id: string;
   /** The listbox's accessible name. */
   label: string;
@@ -52,8 +30,8 @@ interface PickListProps<T> {
   rowLabel: (item: T) => string;
   columns: readonly PickColumn[];
   cells: (item: T) => ReactNode[];
-  highlight: number;
-  setHighlight: (index: number) => void;
+  /** From usePickNavigation over the same items. */
+  nav: ListNavigation;
   onOpen: (item: T) => void;
   /** Grid columns for this list (a class in settings.css). */
   className: string;
@@ -65,22 +43,12 @@ interface PickListProps<T> {
   describedBy?: string;
 }
 
-export const optionId = (listId: string, key: string) => `${listId}-o-${key}`;
-
 export function PickList<T>(props: PickListProps<T>) {
-  const { id, label, items, keyOf, rowLabel, columns, cells, highlight, setHighlight, onOpen, className, rowClass, focusable = false, stale = false, describedBy } = props;
-  const current = items.length > 0 ? items[Math.min(highlight, items.length - 1)] : undefined;
-  const currentKey = current ? keyOf(current) : null;
-
-  useEffect(() => {
-    if (currentKey) document.getElementById(optionId(id, currentKey))?.scrollIntoView({ block: 'nearest' });
-  }, [id, currentKey]);
-
-  const onKeyDown = listKeyHandler({ count: items.length, highlight, setHighlight, open: (i) => onOpen(items[i]!), homeEnd: true });
+  const { id, label, items, keyOf, rowLabel, columns, cells, nav, onOpen, className, rowClass, focusable = false, stale = false, describedBy } = props;
 
   return (
-    <div className={`pick ${className}`}>
-      <div className="pick-row pick-head" aria-hidden="true">
+    <div className={`card row-list ${className}`}>
+      <div className="row-list-row row-list-head pick-row" aria-hidden="true">
         {columns.map((c, i) => (
           <span key={i} className={c.align === 'end' ? 'align-end' : undefined}>
             {c.label}
@@ -89,17 +57,17 @@ export function PickList<T>(props: PickListProps<T>) {
       </div>
       <ul
         id={id}
-        className={`pick-list${stale ? ' is-stale' : ''}`}
+        className={`row-list-body pick-list${stale ? ' is-stale' : ''}`}
         role="listbox"
         aria-label={label}
         aria-describedby={describedBy}
         tabIndex={focusable ? 0 : undefined}
-        aria-activedescendant={focusable && currentKey ? optionId(id, currentKey) : undefined}
-        onKeyDown={focusable ? (e) => void onKeyDown(e) : undefined}
+        aria-activedescendant={focusable ? nav.activeId : undefined}
+        onKeyDown={focusable ? (e) => void nav.onKeyDown(e) : undefined}
       >
         {items.map((item, i) => {
           const key = keyOf(item);
-          const active = key === currentKey;
+          const active = i === nav.index;
           return (
             <li
               key={key}
@@ -107,13 +75,13 @@ export function PickList<T>(props: PickListProps<T>) {
               role="option"
               aria-selected={active}
               aria-label={rowLabel(item)}
-              className={`pick-row${active ? ' is-active' : ''}${rowClass ? ` ${rowClass(item)}` : ''}`}
+              className={`row-list-row pick-row${active ? ' is-active' : ''}${rowClass ? ` ${rowClass(item)}` : ''}`}
               onClick={() => {
-                setHighlight(i);
+                nav.setHighlight(i);
                 onOpen(item);
               }}
               onMouseMove={() => {
-                if (!active) setHighlight(i);
+                if (!active) nav.setHighlight(i);
               }}
             >
               {cells(item).map((cell, c) => (

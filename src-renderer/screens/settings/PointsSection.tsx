@@ -6,11 +6,11 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../src-main/ledger/settings-schema.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { useFormat } from '../../components/format.ts';
-import { useSaveKey } from './keys.ts';
 import { parseWholeNumber } from './number-text.ts';
-import { CheckCard, describedBy, Field, FixFieldsNotice, SaveBar, SectionHead } from './parts.tsx';
+import { CheckCard } from './parts.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
 import { useSettingsDraft } from './use-settings-draft.ts';
 
 const RATE = { min: 1, max: 100_000 } as const;
@@ -33,7 +33,6 @@ export function PointsSection({ readOnly, headingId }: { readOnly: boolean; head
   const rate = parseWholeNumber(draft.perUnit, RATE.min, RATE.max);
 
   const submit = async () => {
-    if (readOnly || form.saving || !form.dirty) return;
     if (!rate.ok) {
       setRateError(true);
       rateRef.current?.focus();
@@ -41,76 +40,60 @@ export function PointsSection({ readOnly, headingId }: { readOnly: boolean; head
     }
     await form.save({ pointsRedemption: { enabled: draft.enabled, pointsPerUnit: rate.value } });
   };
-  useSaveKey(() => void submit());
 
   const range = { min: f.number(RATE.min), max: f.number(RATE.max) };
   const rateErrorText = rateError ? t('settings.err.wholeNumber', range) : null;
 
   return (
-    <form
-      className="settings-section settings-form"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <SettingsForm
+      headingId={headingId}
+      title={t('settings.points.title')}
+      intro={t('settings.points.intro')}
+      form={form}
+      readOnly={readOnly}
+      fieldProblems={rateErrorText !== null}
+      onSubmit={submit}
     >
-      <SectionHead id={headingId} title={t('settings.points.title')} intro={t('settings.points.intro')} />
-      {form.error ? <ErrorNotice error={form.error} title={t('settings.notSaved')} /> : rateErrorText ? <FixFieldsNotice /> : null}
-
-      <fieldset className="settings-fieldset" disabled={readOnly}>
-        <legend className="visually-hidden">{t('settings.points.title')}</legend>
-        <section className="card settings-card">
-          <CheckCard
-            id={ids.enabled}
-            label={t('settings.points.enabled')}
-            hint={t('settings.points.enabledHint')}
-            checked={draft.enabled}
-            onChange={(enabled) => form.change({ enabled })}
+      <section className="card settings-card">
+        <CheckCard
+          id={ids.enabled}
+          label={t('settings.points.enabled')}
+          hint={t('settings.points.enabledHint')}
+          checked={draft.enabled}
+          onChange={(enabled) => form.change({ enabled })}
+        />
+        <div className="points-rate">
+          <TextField
+            id={ids.rate}
+            inputRef={rateRef}
+            label={t('settings.points.perUnit', { unit: f.money(UNIT_MINOR) })}
+            hint={t('settings.points.perUnitHint', range)}
+            error={rateErrorText}
+            inputClassName="num"
+            inputMode="numeric"
+            value={draft.perUnit}
+            onValue={(perUnit) => {
+              form.change({ perUnit });
+              setRateError(false);
+            }}
+            maxLength={7}
+            affix={t('settings.points.unit')}
           />
-          <div className="points-rate">
-            <Field id={ids.rate} label={t('settings.points.perUnit', { unit: f.money(UNIT_MINOR) })} hint={t('settings.points.perUnitHint', range)} error={rateErrorText}>
-              <span className="input-affix">
-                <input
-                  ref={rateRef}
-                  id={ids.rate}
-                  className="input num"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={draft.perUnit}
-                  onChange={(e) => {
-                    form.change({ perUnit: e.target.value });
-                    setRateError(false);
-                  }}
-                  aria-invalid={rateErrorText ? true : undefined}
-                  aria-describedby={describedBy(ids.rate, rateErrorText, true)}
-                  maxLength={7}
-                />
-                <span className="affix" aria-hidden="true">
-                  {t('settings.points.unit')}
-                </span>
-              </span>
-            </Field>
-            <div className={`points-example${draft.enabled ? '' : ' is-off'}`} aria-live="polite">
-              {rate.ok ? (
-                <>
-                  <p className="points-example-rate">{t('settings.points.rate', { points: f.number(rate.value), amount: f.money(UNIT_MINOR) })}</p>
-                  <p className="points-example-line">
-                    {t('settings.points.example', { points: f.number(rate.value * EXAMPLE_UNITS), amount: f.money(UNIT_MINOR * EXAMPLE_UNITS) })}
-                  </p>
-                </>
-              ) : (
-                <p className="points-example-line">{t('settings.points.exampleEmpty')}</p>
-              )}
-              {draft.enabled ? null : <p className="points-example-off">{t('settings.points.offNote')}</p>}
-            </div>
+          <div className={`points-example${draft.enabled ? '' : ' is-off'}`} aria-live="polite">
+            {rate.ok ? (
+              <>
+                <p className="points-example-rate">{t('settings.points.rate', { points: f.number(rate.value), amount: f.money(UNIT_MINOR) })}</p>
+                <p className="points-example-line">
+                  {t('settings.points.example', { points: f.number(rate.value * EXAMPLE_UNITS), amount: f.money(UNIT_MINOR * EXAMPLE_UNITS) })}
+                </p>
+              </>
+            ) : (
+              <p className="points-example-line">{t('settings.points.exampleEmpty')}</p>
+            )}
+            {draft.enabled ? null : <p className="points-example-off">{t('settings.points.offNote')}</p>}
           </div>
-        </section>
-      </fieldset>
-
-      {readOnly ? null : <SaveBar dirty={form.dirty} saving={form.saving} savedNote={form.justSaved} onRevert={form.revert} />}
-    </form>
+        </div>
+      </section>
+    </SettingsForm>
   );
 }

@@ -9,14 +9,14 @@ import { productUpsert } from '../../../src-main/ledger/commands.ts';
 import type { Product } from '../../../src-main/ledger/types.ts';
 import { api, ApiCallError } from '../../api.ts';
 import { useErrorText } from '../../components/ErrorNotice.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { i18n } from '../../i18n/index.ts';
 import { EditorDialog } from './EditorDialog.tsx';
-import { CheckCard, describedBy, Field } from './parts.tsx';
+import { CheckCard } from './parts.tsx';
+import { useEditorForm, type FieldProblems } from './use-editor-form.ts';
 
 type FieldName = 'name' | 'barcode' | 'priceMinor' | 'category';
-/** Kept as thunks so a shown message follows a language switch. */
-type Errors = Partial<Record<FieldName, () => string>>;
 
 const MAX = { name: 40, barcode: 32, category: 30 } as const;
 
@@ -41,26 +41,15 @@ export function ProductEditor({ product, prefillBarcode = '', categories, readOn
   const [priceMinor, setPriceMinor] = useState<number | null>(product ? product.priceMinor : null);
   const [category, setCategory] = useState(product?.category ?? '');
   const [active, setActive] = useState(product?.active ?? true);
-  const [errors, setErrors] = useState<Errors>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const barcodeRef = useRef<HTMLInputElement>(null);
   const priceRef = useRef<HTMLInputElement>(null);
   const categoryRef = useRef<HTMLInputElement>(null);
-
-  const clear = (field: FieldName) => {
-    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }));
-  };
-
-  const focusField = (field: FieldName) => {
-    const target = { name: nameRef, barcode: barcodeRef, priceMinor: priceRef, category: categoryRef }[field].current;
-    target?.focus();
-  };
+  const form = useEditorForm<FieldName>({ name: nameRef, barcode: barcodeRef, priceMinor: priceRef, category: categoryRef });
+  const { clear } = form;
 
   const submit = async () => {
-    setApiError(null);
-    const found: Errors = {};
+    const found: FieldProblems<FieldName> = {};
     if (!name.trim()) found.name = () => i18n.t('settings.products.err.nameRequired');
     if (priceMinor === null) found.priceMinor = () => i18n.t('settings.products.err.priceRequired');
     const input = { id: product?.id, name, barcode: barcode.trim() || null, priceMinor: priceMinor ?? 0, category, active };
@@ -74,91 +63,66 @@ export function ProductEditor({ product, prefillBarcode = '', categories, readOn
         else if (field === 'priceMinor') found.priceMinor = () => i18n.t('settings.products.err.priceRequired');
       }
     }
-    setErrors(found);
-    const first = (['name', 'barcode', 'priceMinor', 'category'] as const).find((f) => found[f]);
-    if (first) {
-      focusField(first);
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await api.call('products.upsert', input));
-    } catch (error) {
-      setSaving(false);
-      if (error instanceof ApiCallError && error.code === 'BARCODE_TAKEN') {
-        setErrors({ barcode: () => errorText(error) });
-        focusField('barcode');
-      } else {
-        setApiError(error);
-      }
-    }
+    // A barcode another product has is said on the barcode field.
+    const onField = (error: unknown) => (error instanceof ApiCallError && error.code === 'BARCODE_TAKEN' ? { barcode: () => errorText(error) } : null);
+    await form.save(found, () => api.call('products.upsert', input), onSaved, onField);
   };
 
   const title = readOnly ? t('settings.products.viewTitle') : product ? t('settings.products.editTitle') : t('settings.products.newTitle');
-  const nameError = errors.name?.() ?? null;
-  const barcodeError = errors.barcode?.() ?? null;
-  const categoryError = errors.category?.() ?? null;
+  const nameError = form.error('name');
+  const barcodeError = form.error('barcode');
+  const categoryError = form.error('category');
 
   return (
     <EditorDialog
       title={title}
       meta={product ? product.name : undefined}
       readOnly={readOnly}
-      saving={saving}
-      error={apiError}
-      fieldProblems={Object.values(errors).some(Boolean)}
+      form={form}
       initialFocus={nameRef}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       <div className="form-grid settings-form-grid">
-        <Field id={ids.name} label={t('settings.products.name')} error={nameError} className="field-wide">
-          <input
-            ref={nameRef}
-            id={ids.name}
-            className="input"
-            type="text"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              clear('name');
-            }}
-            aria-required="true"
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={describedBy(ids.name, nameError, false)}
-            maxLength={MAX.name}
-          />
-        </Field>
-
-        <Field id={ids.barcode} label={t('settings.products.barcode')} hint={t('settings.products.barcodeHint')} error={barcodeError}>
-          <input
-            ref={barcodeRef}
-            id={ids.barcode}
-            className="input num"
-            type="text"
-            inputMode="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            value={barcode}
-            onChange={(e) => {
-              setBarcode(e.target.value);
-              clear('barcode');
-            }}
-            onKeyDown={(e) => {
-              // A scanner ends every code with Enter: go on to the price rather than save.
-              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                e.preventDefault();
-                priceRef.current?.focus();
-                priceRef.current?.select();
-              }
-            }}
-            aria-invalid={barcodeError ? true : undefined}
-            aria-describedby={describedBy(ids.barcode, barcodeError, true)}
-            maxLength={MAX.barcode}
-          />
-        </Field>
+        <TextField
+          id={ids.name}
+          inputRef={nameRef}
+          label={t('settings.products.name')}
+          error={nameError}
+          className="field-wide"
+          value={name}
+          onValue={(value) => {
+            setName(value);
+            clear('name');
+          }}
+          aria-required="true"
+          maxLength={MAX.name}
+        />
+        <TextField
+          id={ids.barcode}
+          inputRef={barcodeRef}
+          label={t('settings.products.barcode')}
+          hint={t('settings.products.barcodeHint')}
+          error={barcodeError}
+          inputClassName="num"
+          inputMode="text"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={barcode}
+          onValue={(value) => {
+            setBarcode(value);
+            clear('barcode');
+          }}
+          onKeyDown={(e) => {
+            // A scanner ends every code with Enter: go on to the price rather than save.
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              priceRef.current?.focus();
+              priceRef.current?.select();
+            }
+          }}
+          maxLength={MAX.barcode}
+        />
 
         <MoneyInput
           ref={priceRef}
@@ -168,33 +132,31 @@ export function ProductEditor({ product, prefillBarcode = '', categories, readOn
             setPriceMinor(minor);
             clear('priceMinor');
           }}
-          error={errors.priceMinor?.() ?? null}
+          error={form.error('priceMinor')}
           aria-required="true"
         />
 
-        <Field id={ids.category} label={t('settings.products.category')} hint={t('settings.products.categoryHint')} error={categoryError} className="field-wide">
-          <input
-            ref={categoryRef}
-            id={ids.category}
-            className="input"
-            type="text"
-            autoComplete="off"
-            list={ids.categories}
-            value={category}
-            onChange={(e) => {
-              setCategory(e.target.value);
-              clear('category');
-            }}
-            aria-invalid={categoryError ? true : undefined}
-            aria-describedby={describedBy(ids.category, categoryError, true)}
-            maxLength={MAX.category}
-          />
+        <TextField
+          id={ids.category}
+          inputRef={categoryRef}
+          label={t('settings.products.category')}
+          hint={t('settings.products.categoryHint')}
+          error={categoryError}
+          className="field-wide"
+          list={ids.categories}
+          value={category}
+          onValue={(value) => {
+            setCategory(value);
+            clear('category');
+          }}
+          maxLength={MAX.category}
+        >
           <datalist id={ids.categories}>
             {categories.map((c) => (
               <option key={c} value={c} />
             ))}
           </datalist>
-        </Field>
+        </TextField>
 
         <div className="field field-wide">
           <CheckCard id={ids.active} label={t('settings.products.activeLabel')} hint={t('settings.products.activeHint')} checked={active} onChange={setActive} />

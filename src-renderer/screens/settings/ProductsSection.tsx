@@ -13,9 +13,10 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { SearchField } from '../../components/SearchField.tsx';
 import { NEW_KEY } from './keys.ts';
-import { NewButton, SectionHead } from './parts.tsx';
-import { listKeyHandler, optionId, PickList } from './PickList.tsx';
+import { ListTools, NewButton, SectionHead } from './parts.tsx';
+import { PickList, usePickNavigation } from './PickList.tsx';
 import { ProductEditor } from './ProductEditor.tsx';
 
 const DEBOUNCE_MS = 100;
@@ -36,7 +37,6 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
   const [results, setResults] = useState<{ key: string; items: Product[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [waiting, setWaiting] = useState(true);
-  const [highlight, setHighlight] = useState(0);
   const [everything, setEverything] = useState<Product[]>([]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -48,6 +48,11 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
 
   const trimmed = query.trim();
   const searchKey = `${includeInactive ? 1 : 0}|${trimmed}`;
+  const items = results?.items ?? [];
+  const fresh = results?.key === searchKey && !waiting;
+  const openProduct = (product: Product) => setEditing({ product });
+  const nav = usePickNavigation(listId, items, (p) => p.id, openProduct, false);
+  const { setHighlight } = nav;
 
   /** Runs the search now; only the newest search may answer. */
   const runSearch = useCallback(async (q: string, inactive: boolean): Promise<Product[] | null> => {
@@ -68,7 +73,7 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
     } finally {
       if (mine === seq.current) setWaiting(false);
     }
-  }, []);
+  }, [setHighlight]);
 
   // Every product, inactive too, for the category suggestions.
   const loadEverything = useCallback(() => {
@@ -117,10 +122,6 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const items = results?.items ?? [];
-  const fresh = results?.key === searchKey && !waiting;
-  const current = items[Math.min(highlight, items.length - 1)];
-
   const onSaved = (product: Product) => {
     setEditing(null);
     setSaved(product.name);
@@ -129,21 +130,12 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
     void runSearch(trimmed, includeInactive);
   };
 
-  const listKeys = listKeyHandler({ count: items.length, highlight, setHighlight, open: (i) => setEditing({ product: items[i]! }) });
-
   const onSearchKey = async (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Escape') {
-      // A query is cleared first; with none, Esc goes on to the section list (SettingsScreen).
-      if (query) {
-        event.preventDefault();
-        setQuery('');
-      }
-      return;
-    }
+    // Esc with a query was the search box's (it empties it); without one it goes on to the section list.
+    if (event.nativeEvent.isComposing || event.key === 'Escape') return;
     const settled = fresh && timer.current === undefined;
     if (event.key !== 'Enter' || settled) {
-      listKeys(event);
+      nav.onKeyDown(event);
       return;
     }
     // Scanned (or typed) faster than the search: search now, then open the one clear match.
@@ -154,8 +146,8 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
     const found = await runSearch(q, includeInactive);
     if (!found) return;
     const exact = found.find((p) => p.barcode === q);
-    if (exact) setEditing({ product: exact });
-    else if (found.length === 1) setEditing({ product: found[0]! });
+    if (exact) openProduct(exact);
+    else if (found.length === 1) openProduct(found[0]!);
     else if (found.length === 0 && BARCODE_LIKE.test(q) && !readOnly) openNew(q);
   };
 
@@ -175,44 +167,31 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
         action={readOnly ? undefined : <NewButton label={t('settings.products.new')} onClick={() => openNew()} />}
       />
 
-      <div className="search settings-search">
-        <Icon name="search" size={22} className="search-icon" />
-        <input
-          ref={searchRef}
-          type="search"
-          className="search-input"
-          aria-label={t('settings.products.searchLabel')}
-          placeholder={t('settings.products.searchPlaceholder')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setSaved(null);
-          }}
-          onKeyDown={(e) => void onSearchKey(e)}
-          aria-controls={items.length > 0 ? listId : undefined}
-          aria-activedescendant={current ? optionId(listId, current.id) : undefined}
-          aria-describedby={`${statusId} ${hintId}`}
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          enterKeyHint="search"
-          maxLength={40}
-        />
-      </div>
+      <SearchField
+        look="search"
+        icon="search"
+        className="settings-search"
+        inputRef={searchRef}
+        aria-label={t('settings.products.searchLabel')}
+        placeholder={t('settings.products.searchPlaceholder')}
+        value={query}
+        onValue={(value) => {
+          setQuery(value);
+          setSaved(null);
+        }}
+        onKeyDown={(e) => void onSearchKey(e)}
+        listId={listId}
+        nav={nav}
+        aria-describedby={`${statusId} ${hintId}`}
+        maxLength={40}
+      />
 
-      <div className="settings-list-tools">
-        <span className="list-status" id={statusId} role="status" aria-live="polite">
-          {status}
-        </span>
-        <span className="list-keys" id={hintId}>
-          {readOnly ? t('settings.products.keysHintReadOnly') : t('settings.products.keysHint', { key: NEW_KEY })}
-        </span>
+      <ListTools status={status} statusId={statusId} keys={readOnly ? t('settings.products.keysHintReadOnly') : t('settings.products.keysHint', { key: NEW_KEY })} keysId={hintId}>
         <label className="inline-check" htmlFor={inactiveId}>
           <input id={inactiveId} type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
           {t('settings.products.showInactive')}
         </label>
-      </div>
+      </ListTools>
 
       {error ? <ErrorNotice error={error} onRetry={() => void runSearch(trimmed, includeInactive)} /> : null}
 
@@ -239,9 +218,8 @@ export function ProductsSection({ readOnly, headingId }: { readOnly: boolean; he
             <MoneyText minor={p.priceMinor} className="strong" />,
             <span className={`badge ${p.active ? 'badge-on' : 'badge-quiet'}`}>{p.active ? t('settings.products.active') : t('settings.products.inactive')}</span>,
           ]}
-          highlight={highlight}
-          setHighlight={setHighlight}
-          onOpen={(p) => setEditing({ product: p })}
+          nav={nav}
+          onOpen={openProduct}
           stale={!fresh}
         />
       ) : null}

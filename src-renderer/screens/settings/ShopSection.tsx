@@ -6,10 +6,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, settingsPatchSchema, type RefundPolicy, type Settings, type SettingsPatch } from '../../../src-main/ledger/settings-schema.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Field, TextField } from '../../components/Field.tsx';
 import { i18n } from '../../i18n/index.ts';
-import { useSaveKey } from './keys.ts';
-import { CheckCard, describedBy, Field, FixFieldsNotice, SaveBar, SectionHead } from './parts.tsx';
+import { CheckCard } from './parts.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
 import { useSettingsDraft } from './use-settings-draft.ts';
 
 type ShopDraft = Pick<Settings, 'shopName' | 'currency' | 'walletSpendOrder' | 'storedValueEarnsPoints' | 'refundPolicy'>;
@@ -47,7 +47,6 @@ export function ShopSection({ readOnly, headingId }: { readOnly: boolean; headin
   }, [i18n.language]);
 
   const submit = async () => {
-    if (readOnly || form.saving || !form.dirty) return;
     const patch: SettingsPatch = {};
     const changed = <K extends keyof ShopDraft>(key: K) => JSON.stringify(draft[key]) !== JSON.stringify(form.saved[key]);
     if (changed('shopName')) patch.shopName = draft.shopName;
@@ -64,143 +63,129 @@ export function ShopSection({ readOnly, headingId }: { readOnly: boolean; headin
     }
     await form.save(checked.data);
   };
-  useSaveKey(() => void submit());
 
   const nameErrorText = nameError?.() ?? null;
 
   return (
-    <form
-      className="settings-section settings-form"
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <SettingsForm
+      headingId={headingId}
+      title={t('settings.shop.title')}
+      intro={t('settings.shop.intro')}
+      form={form}
+      readOnly={readOnly}
+      fieldProblems={nameErrorText !== null}
+      onSubmit={submit}
     >
-      <SectionHead id={headingId} title={t('settings.shop.title')} intro={t('settings.shop.intro')} />
-      {form.error ? <ErrorNotice error={form.error} title={t('settings.notSaved')} /> : nameErrorText ? <FixFieldsNotice /> : null}
-
-      <fieldset className="settings-fieldset" disabled={readOnly}>
-        <legend className="visually-hidden">{t('settings.shop.title')}</legend>
-
-        <section className="card settings-card" aria-labelledby={`${uid}-basics`}>
-          <h3 className="settings-card-title" id={`${uid}-basics`}>
-            {t('settings.shop.basics')}
-          </h3>
-          <div className="form-grid">
-            <Field id={ids.name} label={t('settings.shop.name')} hint={t('settings.shop.nameHint')} error={nameErrorText}>
-              <input
-                ref={nameRef}
-                id={ids.name}
-                className="input"
-                type="text"
-                autoComplete="off"
-                value={draft.shopName}
-                onChange={(e) => {
-                  form.change({ shopName: e.target.value });
-                  setNameError(null);
-                }}
-                aria-required="true"
-                aria-invalid={nameErrorText ? true : undefined}
-                aria-describedby={describedBy(ids.name, nameErrorText, true)}
-                maxLength={MAX_NAME}
-              />
-            </Field>
-            <Field id={ids.currency} label={t('settings.shop.currency')} hint={t('settings.shop.currencyHint')}>
-              <select
-                id={ids.currency}
-                className="select"
-                value={draft.currency}
-                onChange={(e) => form.change({ currency: e.target.value as Settings['currency'] })}
-                aria-describedby={`${ids.currency}-hint`}
-              >
-                {CURRENCIES.map((code) => (
-                  <option key={code} value={code}>
-                    {t('settings.shop.currencyOption', { name: currencyNames(code), code })}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
-        </section>
-
-        <section className="card settings-card" aria-labelledby={`${uid}-wallet`}>
-          <h3 className="settings-card-title" id={`${uid}-wallet`}>
-            {t('settings.shop.wallet')}
-          </h3>
-          <fieldset className="fieldset field">
-            <legend className="field-label">{t('settings.shop.spendOrder')}</legend>
-            <p className="field-hint">{t('settings.shop.spendOrderHint')}</p>
-            <div className="choice-cards">
-              {SPEND_ORDERS.map((order) => (
-                <label key={order} className="check choice-card">
-                  <input
-                    type="radio"
-                    name={`${uid}-spend`}
-                    value={order}
-                    checked={draft.walletSpendOrder === order}
-                    onChange={() => form.change({ walletSpendOrder: order })}
-                    aria-labelledby={`${uid}-spend-${order}-label`}
-                    aria-describedby={`${uid}-spend-${order}-hint`}
-                  />
-                  <span className="check-text">
-                    <span className="check-label" id={`${uid}-spend-${order}-label`}>
-                      {t(`settings.shop.spend.${order}`)}
-                    </span>
-                    <span className="check-hint" id={`${uid}-spend-${order}-hint`}>
-                      {t(`settings.shop.spend.${order}Hint`)}
-                    </span>
-                  </span>
-                </label>
+      <section className="card settings-card" aria-labelledby={`${uid}-basics`}>
+        <h3 className="settings-card-title" id={`${uid}-basics`}>
+          {t('settings.shop.basics')}
+        </h3>
+        <div className="form-grid">
+          <TextField
+            id={ids.name}
+            inputRef={nameRef}
+            label={t('settings.shop.name')}
+            hint={t('settings.shop.nameHint')}
+            error={nameErrorText}
+            value={draft.shopName}
+            onValue={(shopName) => {
+              form.change({ shopName });
+              setNameError(null);
+            }}
+            aria-required="true"
+            maxLength={MAX_NAME}
+          />
+          <Field id={ids.currency} label={t('settings.shop.currency')} hint={t('settings.shop.currencyHint')}>
+            <select
+              id={ids.currency}
+              className="select"
+              value={draft.currency}
+              onChange={(e) => form.change({ currency: e.target.value as Settings['currency'] })}
+              aria-describedby={`${ids.currency}-hint`}
+            >
+              {CURRENCIES.map((code) => (
+                <option key={code} value={code}>
+                  {t('settings.shop.currencyOption', { name: currencyNames(code), code })}
+                </option>
               ))}
-            </div>
-          </fieldset>
-          <div className="settings-card-row">
-            <CheckCard
-              id={ids.earns}
-              label={t('settings.shop.earnsPoints')}
-              hint={t('settings.shop.earnsPointsHint')}
-              checked={draft.storedValueEarnsPoints}
-              onChange={(checked) => form.change({ storedValueEarnsPoints: checked })}
-            />
-          </div>
-        </section>
+            </select>
+          </Field>
+        </div>
+      </section>
 
-        <section className="card settings-card" aria-labelledby={`${uid}-refund`}>
-          <h3 className="settings-card-title" id={`${uid}-refund`}>
-            {t('settings.shop.refund.title')}
-          </h3>
-          <p className="field-hint">{t('settings.shop.refund.intro')}</p>
-          <div className="refund-rules">
-            {(Object.keys(REFUND_CHOICES) as Array<keyof RefundPolicy>).map((question) => {
-              const current = draft.refundPolicy[question];
-              return (
-                <fieldset key={question} className="fieldset refund-rule">
-                  <legend className="refund-question">{t(`settings.shop.refund.${question}.label`)}</legend>
-                  <div className="segmented">
-                    {REFUND_CHOICES[question].map((answer) => (
-                      <label key={answer} className={`segment${current === answer ? ' is-checked' : ''}`}>
-                        <input
-                          type="radio"
-                          name={`${uid}-${question}`}
-                          value={answer}
-                          checked={current === answer}
-                          onChange={() => form.change({ refundPolicy: { ...draft.refundPolicy, [question]: answer } })}
-                        />
-                        <span>{t(`settings.shop.refund.${question}.${answer}` as 'settings.shop.refund.bonus.return')}</span>
-                      </label>
-                    ))}
-                  </div>
-                  <p className="refund-explain">{t(`settings.shop.refund.${question}.${current}Hint` as 'settings.shop.refund.bonus.returnHint')}</p>
-                </fieldset>
-              );
-            })}
+      <section className="card settings-card" aria-labelledby={`${uid}-wallet`}>
+        <h3 className="settings-card-title" id={`${uid}-wallet`}>
+          {t('settings.shop.wallet')}
+        </h3>
+        <fieldset className="fieldset field">
+          <legend className="field-label">{t('settings.shop.spendOrder')}</legend>
+          <p className="field-hint">{t('settings.shop.spendOrderHint')}</p>
+          <div className="choice-cards">
+            {SPEND_ORDERS.map((order) => (
+              <label key={order} className="check choice-card">
+                <input
+                  type="radio"
+                  name={`${uid}-spend`}
+                  value={order}
+                  checked={draft.walletSpendOrder === order}
+                  onChange={() => form.change({ walletSpendOrder: order })}
+                  aria-labelledby={`${uid}-spend-${order}-label`}
+                  aria-describedby={`${uid}-spend-${order}-hint`}
+                />
+                <span className="check-text">
+                  <span className="check-label" id={`${uid}-spend-${order}-label`}>
+                    {t(`settings.shop.spend.${order}`)}
+                  </span>
+                  <span className="check-hint" id={`${uid}-spend-${order}-hint`}>
+                    {t(`settings.shop.spend.${order}Hint`)}
+                  </span>
+                </span>
+              </label>
+            ))}
           </div>
-        </section>
-      </fieldset>
+        </fieldset>
+        <div className="settings-card-row">
+          <CheckCard
+            id={ids.earns}
+            label={t('settings.shop.earnsPoints')}
+            hint={t('settings.shop.earnsPointsHint')}
+            checked={draft.storedValueEarnsPoints}
+            onChange={(checked) => form.change({ storedValueEarnsPoints: checked })}
+          />
+        </div>
+      </section>
 
-      {readOnly ? null : <SaveBar dirty={form.dirty} saving={form.saving} savedNote={form.justSaved} onRevert={form.revert} />}
-    </form>
+      <section className="card settings-card" aria-labelledby={`${uid}-refund`}>
+        <h3 className="settings-card-title" id={`${uid}-refund`}>
+          {t('settings.shop.refund.title')}
+        </h3>
+        <p className="field-hint">{t('settings.shop.refund.intro')}</p>
+        <div className="refund-rules">
+          {(Object.keys(REFUND_CHOICES) as Array<keyof RefundPolicy>).map((question) => {
+            const current = draft.refundPolicy[question];
+            return (
+              <fieldset key={question} className="fieldset refund-rule">
+                <legend className="refund-question">{t(`settings.shop.refund.${question}.label`)}</legend>
+                <div className="segmented">
+                  {REFUND_CHOICES[question].map((answer) => (
+                    <label key={answer} className={`segment${current === answer ? ' is-checked' : ''}`}>
+                      <input
+                        type="radio"
+                        name={`${uid}-${question}`}
+                        value={answer}
+                        checked={current === answer}
+                        onChange={() => form.change({ refundPolicy: { ...draft.refundPolicy, [question]: answer } })}
+                      />
+                      <span>{t(`settings.shop.refund.${question}.${answer}` as 'settings.shop.refund.bonus.return')}</span>
+                    </label>
+                  ))}
+                </div>
+                <p className="refund-explain">{t(`settings.shop.refund.${question}.${current}Hint` as 'settings.shop.refund.bonus.returnHint')}</p>
+              </fieldset>
+            );
+          })}
+        </div>
+      </section>
+    </SettingsForm>
   );
 }

@@ -8,15 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { tierUpsert } from '../../../src-main/ledger/commands.ts';
 import type { Tier } from '../../../src-main/ledger/types.ts';
 import { api } from '../../api.ts';
+import { TextField } from '../../components/Field.tsx';
 import { useFormat } from '../../components/format.ts';
 import { i18n } from '../../i18n/index.ts';
 import { EditorDialog } from './EditorDialog.tsx';
 import { discountToInput, parseDiscountInput, parseWholeNumber } from './number-text.ts';
-import { describedBy, Field } from './parts.tsx';
 import { useTierBenefits } from './tier-text.ts';
+import { useEditorForm, type FieldProblems } from './use-editor-form.ts';
 
 type FieldName = 'name' | 'discount' | 'points' | 'sortOrder';
-type Errors = Partial<Record<FieldName, () => string>>;
 
 const MAX_NAME = 20;
 const POINTS = { min: 0, max: 10_000 } as const;
@@ -42,10 +42,8 @@ export function TierEditor({ tier, nextSortOrder, readOnly, onClose, onSaved }: 
   const [discount, setDiscount] = useState(discountToInput(tier?.discountBp ?? 0, f.locale));
   const [points, setPoints] = useState(String(tier?.pointsPerUnit ?? 1));
   const [sortOrder, setSortOrder] = useState(String(tier?.sortOrder ?? nextSortOrder));
-  const [errors, setErrors] = useState<Errors>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const refs = { name: useRef<HTMLInputElement>(null), discount: useRef<HTMLInputElement>(null), points: useRef<HTMLInputElement>(null), sortOrder: useRef<HTMLInputElement>(null) };
+  const form = useEditorForm<FieldName>(refs);
 
   const discountParsed = parseDiscountInput(discount, f.locale);
   const pointsParsed = parseWholeNumber(points, POINTS.min, POINTS.max);
@@ -53,12 +51,11 @@ export function TierEditor({ tier, nextSortOrder, readOnly, onClose, onSaved }: 
 
   const edit = (field: FieldName, set: (value: string) => void) => (value: string) => {
     set(value);
-    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: undefined }));
+    form.clear(field);
   };
 
   const submit = async () => {
-    setApiError(null);
-    const found: Errors = {};
+    const found: FieldProblems<FieldName> = {};
     if (!name.trim()) found.name = () => i18n.t('settings.tiers.err.nameRequired');
     if (!discountParsed.ok) found.discount = () => i18n.t('settings.tiers.err.discount');
     if (!pointsParsed.ok) found.points = () => i18n.t('settings.err.wholeNumber', POINTS);
@@ -74,23 +71,11 @@ export function TierEditor({ tier, nextSortOrder, readOnly, onClose, onSaved }: 
     if (!checked.success && !found.name && checked.error.issues.some((i) => i.path[0] === 'name')) {
       found.name = () => i18n.t('settings.err.tooLong', { max: MAX_NAME });
     }
-    setErrors(found);
-    const first = (['name', 'discount', 'points', 'sortOrder'] as const).find((k) => found[k]);
-    if (first) {
-      refs[first].current?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await api.call('tiers.upsert', input));
-    } catch (error) {
-      setSaving(false);
-      setApiError(error);
-    }
+    await form.save(found, () => api.call('tiers.upsert', input), onSaved);
   };
 
   const title = readOnly ? t('settings.tiers.viewTitle') : tier ? t('settings.tiers.editTitle') : t('settings.tiers.newTitle');
-  const err = (k: FieldName) => errors[k]?.() ?? null;
+  const err = form.error;
   const discountHint = discountParsed.ok ? t('settings.tiers.discountMeans', { text: benefits.discount(discountParsed.value) }) : t('settings.tiers.discountHint');
   const pointsHint = t('settings.tiers.pointsHint', { unit: f.money(100) });
 
@@ -99,82 +84,60 @@ export function TierEditor({ tier, nextSortOrder, readOnly, onClose, onSaved }: 
       title={title}
       meta={tier ? (tier.isDefault ? t('settings.tiers.defaultMeta', { name: tier.name }) : tier.name) : undefined}
       readOnly={readOnly}
-      saving={saving}
-      error={apiError}
-      fieldProblems={Object.values(errors).some(Boolean)}
+      form={form}
       initialFocus={refs.name}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       <div className="form-grid settings-form-grid">
-        <Field id={ids.name} label={t('settings.tiers.name')} error={err('name')} className="field-wide">
-          <input
-            ref={refs.name}
-            id={ids.name}
-            className="input"
-            type="text"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => edit('name', setName)(e.target.value)}
-            aria-required="true"
-            aria-invalid={err('name') ? true : undefined}
-            aria-describedby={describedBy(ids.name, err('name'), false)}
-            maxLength={MAX_NAME}
-          />
-        </Field>
-
-        <Field id={ids.discount} label={t('settings.tiers.discount')} hint={discountHint} error={err('discount')}>
-          <span className="input-affix">
-            <input
-              ref={refs.discount}
-              id={ids.discount}
-              className="input num"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={discount}
-              onChange={(e) => edit('discount', setDiscount)(e.target.value)}
-              aria-invalid={err('discount') ? true : undefined}
-              aria-describedby={describedBy(ids.discount, err('discount'), true)}
-              maxLength={10}
-            />
-            <span className="affix" aria-hidden="true">
-              {t('settings.tiers.discountUnit')}
-            </span>
-          </span>
-        </Field>
-
-        <Field id={ids.points} label={t('settings.tiers.points', { unit: f.money(100) })} hint={pointsHint} error={err('points')}>
-          <input
-            ref={refs.points}
-            id={ids.points}
-            className="input num"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            value={points}
-            onChange={(e) => edit('points', setPoints)(e.target.value)}
-            aria-invalid={err('points') ? true : undefined}
-            aria-describedby={describedBy(ids.points, err('points'), true)}
-            maxLength={6}
-          />
-        </Field>
-
-        <Field id={ids.order} label={t('settings.tiers.sortOrder')} hint={t('settings.tiers.sortOrderHint')} error={err('sortOrder')}>
-          <input
-            ref={refs.sortOrder}
-            id={ids.order}
-            className="input num"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            value={sortOrder}
-            onChange={(e) => edit('sortOrder', setSortOrder)(e.target.value)}
-            aria-invalid={err('sortOrder') ? true : undefined}
-            aria-describedby={describedBy(ids.order, err('sortOrder'), true)}
-            maxLength={5}
-          />
-        </Field>
+        <TextField
+          id={ids.name}
+          inputRef={refs.name}
+          label={t('settings.tiers.name')}
+          error={err('name')}
+          className="field-wide"
+          value={name}
+          onValue={edit('name', setName)}
+          aria-required="true"
+          maxLength={MAX_NAME}
+        />
+        <TextField
+          id={ids.discount}
+          inputRef={refs.discount}
+          label={t('settings.tiers.discount')}
+          hint={discountHint}
+          error={err('discount')}
+          inputClassName="num"
+          inputMode="decimal"
+          value={discount}
+          onValue={edit('discount', setDiscount)}
+          maxLength={10}
+          affix={t('settings.tiers.discountUnit')}
+        />
+        <TextField
+          id={ids.points}
+          inputRef={refs.points}
+          label={t('settings.tiers.points', { unit: f.money(100) })}
+          hint={pointsHint}
+          error={err('points')}
+          inputClassName="num"
+          inputMode="numeric"
+          value={points}
+          onValue={edit('points', setPoints)}
+          maxLength={6}
+        />
+        <TextField
+          id={ids.order}
+          inputRef={refs.sortOrder}
+          label={t('settings.tiers.sortOrder')}
+          hint={t('settings.tiers.sortOrderHint')}
+          error={err('sortOrder')}
+          inputClassName="num"
+          inputMode="numeric"
+          value={sortOrder}
+          onValue={edit('sortOrder', setSortOrder)}
+          maxLength={5}
+        />
 
         {discountParsed.ok && pointsParsed.ok ? (
           <p className="settings-preview field-wide" aria-live="polite">

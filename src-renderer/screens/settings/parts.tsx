@@ -1,6 +1,7 @@
-/** Small building blocks the settings sections share: heading, labelled field, save bar, notices. */
+/** Small building blocks the settings sections share: heading, list tools, check cards, save bar, notices. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { NEW_KEY, SAVE_KEY_ARIA, SAVE_KEY_LABEL } from './keys.ts';
 
@@ -31,31 +32,19 @@ export function NewButton({ label, onClick }: { label: string; onClick: () => vo
   );
 }
 
-/** A label, the control, then an error (if any) or a hint. Ids follow `${id}-error` / `${id}-hint`. */
-export function Field({ id, label, hint, error, children, className }: { id: string; label: string; hint?: ReactNode; error?: string | null; children: ReactNode; className?: string }) {
+/** The line above a list: its status (count, searching, saved) and the keys it takes, then any extra controls. */
+export function ListTools({ status, statusId, keys, keysId, children }: { status: string; statusId?: string; keys: string; keysId: string; children?: ReactNode }) {
   return (
-    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <div className="settings-list-tools">
+      <span className="list-status" id={statusId} role="status" aria-live="polite">
+        {status}
+      </span>
+      <span className="list-keys" id={keysId}>
+        {keys}
+      </span>
       {children}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
     </div>
   );
-}
-
-/** aria-describedby for a Field's control: its error when shown, else its hint. */
-export function describedBy(id: string, error: string | null | undefined, hasHint: boolean): string | undefined {
-  if (error) return `${id}-error`;
-  return hasHint ? `${id}-hint` : undefined;
 }
 
 /** A checkbox drawn as a card with a one-line explanation. */
@@ -78,28 +67,13 @@ export function CheckCard({ id, label, hint, checked, onChange }: { id: string; 
 /** Shown above every section when the person at the till may only look. */
 export function ReadOnlyNotice() {
   const { t } = useTranslation();
-  return (
-    <div className="notice settings-readonly" role="note">
-      <Icon name="alert" className="notice-icon" />
-      <div className="notice-body">
-        <strong className="notice-title">{t('settings.readOnly.title')}</strong>
-        <span>{t('settings.readOnly.body')}</span>
-      </div>
-    </div>
-  );
+  return <Notice kind="note" className="settings-readonly" title={t('settings.readOnly.title')} text={t('settings.readOnly.body')} />;
 }
 
 /** "Fix the marked fields" above a form whose own check failed. */
 export function FixFieldsNotice() {
   const { t } = useTranslation();
-  return (
-    <div className="notice is-error" role="alert">
-      <Icon name="alert" className="notice-icon" />
-      <div className="notice-body">
-        <span>{t('settings.fixFields')}</span>
-      </div>
-    </div>
-  );
+  return <Notice kind="error" text={t('settings.fixFields')} />;
 }
 
 /**
@@ -126,12 +100,20 @@ export function SaveBar({ dirty, saving, savedNote, onRevert }: { dirty: boolean
       <button type="button" className="btn" onClick={onRevert} disabled={!dirty || saving}>
         {t('settings.revert')}
       </button>
-      <button type="submit" className="btn btn-primary" disabled={!dirty || saving} aria-keyshortcuts={SAVE_KEY_ARIA}>
-        {saving ? t('settings.saving') : t('settings.save')}
-        <kbd className="kbd" aria-hidden="true">
-          {SAVE_KEY_LABEL}
-        </kbd>
-      </button>
+      <SaveButton saving={saving} disabled={!dirty || saving} />
     </div>
+  );
+}
+
+/** Save (Ctrl+S), the submit button of a settings form; "Saving…" while it runs. */
+export function SaveButton({ saving, disabled }: { saving: boolean; disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <button type="submit" className="btn btn-primary" disabled={disabled} aria-keyshortcuts={SAVE_KEY_ARIA}>
+      {saving ? t('settings.saving') : t('settings.save')}
+      <kbd className="kbd" aria-hidden="true">
+        {SAVE_KEY_LABEL}
+      </kbd>
+    </button>
   );
 }

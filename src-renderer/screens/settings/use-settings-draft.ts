@@ -14,7 +14,19 @@ import { useAppInfo, useReloadAppInfo } from '../../app/app-info.ts';
 /** Unsaved drafts by form, for this window's life (not persisted: a restart starts clean). */
 const unsavedDrafts = new Map<string, unknown>();
 
-export function useSettingsDraft<T>(formKey: string, fromSettings: (settings: Settings) => T) {
+export interface SettingsDraft<T> {
+  draft: T;
+  saved: T;
+  dirty: boolean;
+  saving: boolean;
+  error: unknown;
+  justSaved: boolean;
+  change: (patch: Partial<T>) => void;
+  revert: () => void;
+  save: (patch: SettingsPatch) => Promise<boolean>;
+}
+
+export function useSettingsDraft<T>(formKey: string, fromSettings: (settings: Settings) => T): SettingsDraft<T> {
   const info = useAppInfo();
   const reloadAppInfo = useReloadAppInfo();
   const [saved, setSaved] = useState<T>(() => fromSettings(info.settings));
