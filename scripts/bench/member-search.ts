@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeLedger, DB_FILE_NAME, openLedger, type Ledger } from '../../src-main/ledger/db.ts';
 import { searchMembers } from '../../src-main/ledger/members.ts';
 import { MIGRATIONS_DIR, PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
-import { launchChromium, serve, type Served } from '../../tests/e2e/harness.ts';
+import { launchChromium, serve, type Served } from '../lib/served-app.ts';
 import type { Measurement } from './report.ts';
 import { measureSearch, openMemberList, type SearchSample } from './search-page.ts';
 import { drawQueries, QUERY_KINDS, type SearchQuery } from './search-queries.ts';

@@ -1,85 +1,26 @@
 /**
- * End-to-end harness: runs `scripts/serve.ts` (what `npm run serve` runs) as a child process on a
- * free port, and drives Debian's Chromium with playwright-core. Screenshots go to test-output/.
+ * End-to-end harness: the served app and Chromium (scripts/lib/served-app.ts) wired into vitest, with
+ * the demo shop copy, screenshots (test-output/) and the keyboard/focus helpers the tests share.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DB_FILE_NAME } from '../../src-main/ledger/db.ts';
 import type { Member, MemberSummary } from '../../src-main/ledger/types.ts';
 import { PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
+import { launchChromium, serve as serveApp, type Served } from '../../scripts/lib/served-app.ts';
+
+export { launchChromium, type Served };
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 
-export interface Served {
-  /** http://127.0.0.1:PORT */
-  url: string;
-  /** The URL a person opens, with the access token in the fragment. */
-  openUrl: string;
-  token: string;
-  dataDir: string;
-  /** Call the API as the page does. */
-  api: <T>(method: string, input?: unknown) => Promise<T>;
-  stop: () => Promise<void>;
-}
-
 /**
- * Start `scripts/serve.ts` on a fresh data folder: empty (a new shop), or with `demo` a private copy
- * of the demo shop the global setup generated (so tests may change it freely).
+ * `npm run serve` on a fresh data folder: empty (a new shop), or with `demo` a private copy of the
+ * demo shop the global setup generated (so tests may change it freely).
  */
-export async function serve(options: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
-  if (options.demo) fs.copyFileSync(path.join(inject('demoTemplateDir'), DB_FILE_NAME), path.join(dataDir, DB_FILE_NAME));
-  const args = [path.join(PROJECT_ROOT, 'scripts', 'serve.ts'), '--data-dir', dataDir, '--port', '0'];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const openUrl = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-  const url = new URL(openUrl);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const base = url.origin;
-  return {
-    url: base,
-    openUrl,
-    token,
-    dataDir,
-    api: async <T>(method: string, input: unknown = {}) => {
-      const res = await fetch(`${base}/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-      return body.value as T;
-    },
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+export function serve(options: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
+  return serveApp({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.demo ? { copyOf: path.join(inject('demoTemplateDir'), DB_FILE_NAME) } : {}) });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
