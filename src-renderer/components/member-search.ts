@@ -7,7 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MemberSummary } from '../../src-main/ledger/types.ts';
 import { api } from '../api.ts';
 
-const DEBOUNCE_MS = 100;
+// Short: a search costs ~2 ms at 100,000 members (docs/BENCHMARKS.md), so the wait is what the cashier feels.
+const DEBOUNCE_MS = 60;
 
 export interface MemberSearch {
   /** The latest answered search (may be for an older query while typing). */
