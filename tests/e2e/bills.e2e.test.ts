@@ -7,18 +7,23 @@
  * on screen are the ledger's day summary, which is also what the bills themselves add up to, and
  * opening a day takes two calls, not one per bill.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-main/api/money-format.ts';
-import type { Bill, BillSummary, CheckoutQuote, CheckoutResult, DaySummary, Member, MemberSummary, PaymentMethod, Product, RefundPreview, StaffMember } from '../../src-main/ledger/types.ts';
+import type { Bill, BillSummary, CheckoutQuote, CheckoutResult, DaySummary, Member, PaymentMethod, Product, RefundPreview, StaffMember } from '../../src-main/ledger/types.ts';
 import { businessDate } from '../../src-main/ledger/time.ts';
-import { launchChromium, screenshot, serve, type Served } from './harness.ts';
+import { demoTill, expectFocused, knownMember, openTill, screenshot } from './harness.ts';
 
-let served: Served;
-let browser: Browser;
 let staffId: string;
 let products: Product[];
-let member: MemberSummary;
+let member: Member;
+
+const till = demoTill(async ({ served }) => {
+  const info = await served.api<{ staff: StaffMember[] }>('app.info');
+  staffId = info.staff.find((s) => s.role === 'owner')!.id;
+  products = await served.api<Product[]>('products.list', {});
+  member = await knownMember(served);
+});
 
 const zh = (minor: number) => formatMoney(minor, 'CNY', 'zh-CN');
 const product = (name: string) => {
@@ -29,8 +34,8 @@ const product = (name: string) => {
 
 /** A sale made the way the checkout makes it (quote, then commit with the total split over tenders). */
 async function sell(memberId: string | null, lines: Array<{ productId: string; quantity: number }>, pay: (total: number) => Array<{ method: string; amountMinor: number; tenderedMinor?: number }>): Promise<Bill> {
-  const quote = await served.api<CheckoutQuote>('checkout.quote', { memberId, lines });
-  const result = await served.api<CheckoutResult>('checkout.commit', {
+  const quote = await till.served.api<CheckoutQuote>('checkout.quote', { memberId, lines });
+  const result = await till.served.api<CheckoutResult>('checkout.commit', {
     idempotencyKey: crypto.randomUUID(),
     staffId,
     memberId,
@@ -46,8 +51,7 @@ const shiftIso = (day: string, days: number) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return businessDate(new Date(y, m - 1, d + days));
 };
-const dayBills = () => served.api<BillSummary[]>('bills.listOfDay', { businessDate: today(), limit: 500 });
-const isFocused = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
+const dayBills = () => till.served.api<BillSummary[]>('bills.listOfDay', { businessDate: today(), limit: 500 });
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -57,9 +61,9 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * bills add up to, read one by one with bills.get (totals, payment rows, points, refunded amounts).
  */
 async function expectDayTotals(totals: Locator, day: string): Promise<void> {
-  const summary = await served.api<DaySummary>('bills.daySummary', { businessDate: day });
-  const bills = await served.api<BillSummary[]>('bills.listOfDay', { businessDate: day, limit: 2000 });
-  const details = await Promise.all(bills.map((b) => served.api<Bill>('bills.get', { billId: b.id })));
+  const summary = await till.served.api<DaySummary>('bills.daySummary', { businessDate: day });
+  const bills = await till.served.api<BillSummary[]>('bills.listOfDay', { businessDate: day, limit: 2000 });
+  const details = await Promise.all(bills.map((b) => till.served.api<Bill>('bills.get', { billId: b.id })));
   const sales = details.filter((b) => b.kind === 'sale');
   const refunds = details.filter((b) => b.kind === 'refund');
   expect(summary.salesCount).toBe(sales.length);
@@ -94,21 +98,6 @@ async function openWithKeys(page: Page, list: Locator, billNo: string): Promise<
   await page.keyboard.press('Enter');
 }
 
-beforeAll(async () => {
-  served = await serve({ demo: true });
-  browser = await launchChromium();
-  const info = await served.api<{ staff: StaffMember[] }>('app.info');
-  staffId = info.staff.find((s) => s.role === 'owner')!.id;
-  products = await served.api<Product[]>('products.list', {});
-  member = (await served.api<MemberSummary[]>('members.search', { query: '13812345678' }))[0]!;
-  expect(member.name).toBe('曾晓雯');
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
-
 describe('bill history and refunds', () => {
   it('refunds one line of a member bill paid partly with stored value, keyboard only, as the preview said', async () => {
     const latte = product('拿铁');
@@ -121,17 +110,15 @@ describe('bill history and refunds', () => {
       { method: 'cash', amountMinor: total - 3000, tenderedMinor: 10000 },
     ]);
     const latteLine = sale.lines.find((l) => l.productId === latte.id)!;
-    const before = await served.api<Member>('members.get', { memberId: member.id });
+    const before = await till.served.api<Member>('members.get', { memberId: member.id });
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(served.openUrl);
-    await page.getByRole('link', { name: /收银/ }).waitFor();
+    const page = await openTill(till);
     await page.keyboard.press('F7');
 
     // Today's bills, the list holding the focus.
     const list = page.getByRole('listbox', { name: /的账单$/ });
     await list.waitFor();
-    await expect.poll(() => isFocused(list)).toBe(true);
+    await expectFocused(list);
     await page.getByRole('heading', { level: 1, name: '账单' }).waitFor();
     expect(await text(page.locator('.bills-day'))).toContain('今天');
 
@@ -141,13 +128,15 @@ describe('bill history and refunds', () => {
     expect(await text(receipt)).toContain(zh(sale.totalMinor));
     expect(await text(receipt)).toContain(member.name);
     expect(page.url()).toContain(`bill=${sale.id}`);
+    // The bill's keys work once it has put the focus on its next action.
+    await expectFocused(page.getByRole('button', { name: '退款', exact: true }));
 
     // R starts the refund; the focus is on the first line's quantity.
     await page.keyboard.press('r');
     const dialog = page.getByRole('dialog', { name: `退款 · 账单 ${sale.billNo}` });
     await dialog.waitFor();
     const latteQty = dialog.getByRole('spinbutton', { name: '拿铁 退货数量' });
-    await expect.poll(() => isFocused(latteQty)).toBe(true);
+    await expectFocused(latteQty);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('+');
     await page.keyboard.press('+'); // only 2 were sold: stays at 2
@@ -155,7 +144,7 @@ describe('bill history and refunds', () => {
     expect(await dialog.getByRole('spinbutton', { name: '美式 退货数量' }).inputValue()).toBe('0');
 
     // The preview on screen is the ledger's preview for exactly this choice.
-    const preview = await served.api<RefundPreview>('bills.refundPreview', { billId: sale.id, lines: [{ lineId: latteLine.id, quantity: 2 }] });
+    const preview = await till.served.api<RefundPreview>('bills.refundPreview', { billId: sale.id, lines: [{ lineId: latteLine.id, quantity: 2 }] });
     expect(preview.totalMinor).toBe(latteLine.netMinor);
     const confirm = dialog.getByRole('button', { name: /确认退款/ });
     await expect.poll(() => confirm.isEnabled()).toBe(true);
@@ -182,20 +171,20 @@ describe('bill history and refunds', () => {
 
     await page.keyboard.press('F9');
     await dialog.getByRole('status').filter({ hasText: '已退款' }).waitFor();
-    await expect.poll(() => isFocused(dialog.getByRole('button', { name: '完成' }))).toBe(true);
+    await expectFocused(dialog.getByRole('button', { name: '完成' }));
     await screenshot(page, 'bills-refund-done-zh-CN');
 
     // The ledger behind it.
-    const original = await served.api<Bill>('bills.get', { billId: sale.id });
+    const original = await till.served.api<Bill>('bills.get', { billId: sale.id });
     expect(original.refunds).toHaveLength(1);
-    const refund = await served.api<Bill>('bills.get', { billId: original.refunds[0]!.id });
+    const refund = await till.served.api<Bill>('bills.get', { billId: original.refunds[0]!.id });
     expect(await text(dialog)).toContain(`退款单 ${refund.billNo}`);
     expect(refund.kind).toBe('refund');
     expect(refund.totalMinor).toBe(-latteLine.netMinor);
     expect(refund.lines.map((l) => [l.refundOfLineId, l.quantity])).toEqual([[latteLine.id, -2]]);
     const svBack = -refund.payments.filter((p) => p.method === 'stored_value').reduce((a, p) => a + p.amountMinor, 0);
     expect(svBack).toBe(sv.amountMinor);
-    const now = await served.api<Member>('members.get', { memberId: member.id });
+    const now = await till.served.api<Member>('members.get', { memberId: member.id });
     expect(now.balancePrincipalMinor + now.balanceBonusMinor - (before.balancePrincipalMinor + before.balanceBonusMinor)).toBe(svBack);
     expect(now.balancePrincipalMinor).toBe(after.balancePrincipalMinor);
     expect(now.balanceBonusMinor).toBe(after.balanceBonusMinor);
@@ -225,15 +214,14 @@ describe('bill history and refunds', () => {
       { productId: product('美式').id, quantity: 3 },
     ], (total) => [{ method: 'cash', amountMinor: total, tenderedMinor: 20000 }]);
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(served.openUrl);
-    await page.getByRole('link', { name: /收银/ }).waitFor();
+    const page = await openTill(till);
     await page.keyboard.press('F7');
     const list = page.getByRole('listbox', { name: /的账单$/ });
-    await expect.poll(() => isFocused(list)).toBe(true);
+    await expectFocused(list);
     await openWithKeys(page, list, sale.billNo);
     const receipt = page.getByRole('article', { name: `账单 ${sale.billNo}` });
     expect(await text(receipt)).toContain('散客');
+    await expectFocused(page.getByRole('button', { name: '退款', exact: true }));
 
     await page.keyboard.press('r');
     const dialog = page.getByRole('dialog', { name: `退款 · 账单 ${sale.billNo}` });
@@ -251,12 +239,12 @@ describe('bill history and refunds', () => {
     await dialog.getByRole('status').filter({ hasText: '已退款' }).waitFor();
     await page.keyboard.press('F9');
 
-    const original = await served.api<Bill>('bills.get', { billId: sale.id });
+    const original = await till.served.api<Bill>('bills.get', { billId: sale.id });
     expect(original.refunds).toHaveLength(1);
     expect(original.lines.every((l) => l.refundedQuantity === l.quantity)).toBe(true);
     const refunds = (await dayBills()).filter((b) => b.originalBillId === sale.id);
     expect(refunds).toHaveLength(1);
-    const refund = await served.api<Bill>('bills.get', { billId: refunds[0]!.id });
+    const refund = await till.served.api<Bill>('bills.get', { billId: refunds[0]!.id });
     expect(refund.totalMinor).toBe(-sale.totalMinor);
     expect(refund.payments.map((p) => [p.method, p.amountMinor])).toEqual([['cash', -sale.totalMinor]]);
 
@@ -267,10 +255,12 @@ describe('bill history and refunds', () => {
     expect(await page.getByRole('button', { name: '已全部退款' }).isDisabled()).toBe(true);
     await page.keyboard.press('r');
     expect(await page.getByRole('dialog').count()).toBe(0);
-    // Esc closes the bill, the list has the focus again; the sale is marked fully refunded.
+    // Esc closes the bill, the list has the focus again, still on the sale (the refund bill came in
+    // above it); the sale is marked fully refunded.
     await page.keyboard.press('Escape');
     await receipt.waitFor({ state: 'hidden' });
-    await expect.poll(() => isFocused(list)).toBe(true);
+    await expectFocused(list);
+    expect(await list.getByRole('option', { selected: true }).getAttribute('aria-label')).toContain(sale.billNo);
     expect((await dayBills()).find((b) => b.id === sale.id)!.refundedMinor).toBe(sale.totalMinor);
     const row = list.getByRole('option', { name: new RegExp(`${sale.billNo}.*已全退`) });
     expect(await text(row)).toContain('已全退');
@@ -285,12 +275,12 @@ describe('bill history and refunds', () => {
     const sale = bills.find((b) => b.kind === 'sale' && b.memberId === member.id)!;
 
     // The browser's own locale decides how a date field is typed (month/day/year here).
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-    await page.goto(served.openUrl);
+    const page = await till.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+    await page.goto(till.served.openUrl);
     await page.getByRole('link', { name: /收银/ }).waitFor();
     await page.keyboard.press('F7');
     const list = page.getByRole('listbox', { name: /的账单$/ });
-    await expect.poll(() => isFocused(list)).toBe(true);
+    await expectFocused(list);
     expect(await list.getByRole('option').count()).toBe(bills.length);
     // The day's totals are the ledger's summary, and the bills' own sums; today has refunds by now.
     const totals = page.getByRole('region', { name: '当日汇总' });
@@ -305,7 +295,7 @@ describe('bill history and refunds', () => {
 
     // The demo's last day (a day full of bills): PgUp back to it from today.
     let back = 1;
-    while (back < 60 && (await served.api<BillSummary[]>('bills.listOfDay', { businessDate: shiftIso(today(), -back), limit: 1 })).length === 0) back++;
+    while (back < 60 && (await till.served.api<BillSummary[]>('bills.listOfDay', { businessDate: shiftIso(today(), -back), limit: 1 })).length === 0) back++;
     const demoDay = shiftIso(today(), -back);
     await page.keyboard.press('Escape');
     await page.getByRole('article', { name: `账单 ${sale.billNo}` }).waitFor({ state: 'hidden' });
@@ -317,7 +307,7 @@ describe('bill history and refunds', () => {
     });
     for (let i = 0; i < back; i++) await page.keyboard.press('PageUp');
     await expect.poll(() => page.url()).toContain(`date=${demoDay}`);
-    const demoBills = await served.api<BillSummary[]>('bills.listOfDay', { businessDate: demoDay, limit: 500 });
+    const demoBills = await till.served.api<BillSummary[]>('bills.listOfDay', { businessDate: demoDay, limit: 500 });
     await expect.poll(() => list.getByRole('option').count()).toBe(demoBills.length);
     expect(demoBills.length).toBeGreaterThan(5);
     await expectDayTotals(totals, demoDay);
@@ -336,12 +326,12 @@ describe('bill history and refunds', () => {
     // D jumps to the date field; a typed date and Enter show that day, back in the list.
     await page.keyboard.press('d');
     const dateField = page.getByLabel('跳到日期');
-    await expect.poll(() => isFocused(dateField)).toBe(true);
+    await expectFocused(dateField);
     const [y, mo, d] = shiftIso(demoDay, -1).split('-');
     await page.keyboard.type(`${mo}${d}${y}`);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain(`date=${shiftIso(demoDay, -1)}`);
-    await expect.poll(() => isFocused(list)).toBe(true);
+    await expectFocused(list);
     // PgDn comes back.
     await page.keyboard.press('PageDown');
     await expect.poll(() => page.url()).toContain(`date=${demoDay}`);
@@ -374,10 +364,11 @@ describe('bill history and refunds', () => {
     await expect.poll(() => page.url()).not.toContain('date=');
     const listEn = page.getByRole('listbox', { name: /^Bills of/ });
     await expect.poll(() => listEn.getByRole('option').count()).toBe(bills.length);
-    await expect.poll(() => isFocused(listEn)).toBe(true);
+    await expectFocused(listEn);
     await openWithKeys(page, listEn, sale.billNo);
     await page.getByRole('article', { name: `Bill ${sale.billNo}` }).waitFor();
     await screenshot(page, 'bills-day-en');
+    await expectFocused(page.getByRole('button', { name: 'Refund', exact: true }));
     await page.keyboard.press('r');
     const dialog = page.getByRole('dialog', { name: `Refund · bill ${sale.billNo}` });
     await dialog.waitFor();

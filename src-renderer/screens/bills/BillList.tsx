@@ -1,22 +1,36 @@
 /**
  * The day's bills, newest first, as a listbox the cashier walks with ↑/↓ (Home/End) and opens with
  * Enter: time, bill number, member or walk-in, staff, refund state, total. The list itself holds the
- * focus; the highlighted row is its active descendant.
+ * focus; the highlighted row is its active descendant. The screen owns the highlight (`nav`, from
+ * useBillNavigation), since ↑/↓ move it from anywhere on the screen.
  */
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
-import { forwardRef, useEffect, useId, type KeyboardEvent } from 'react';
+import { forwardRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillSummary } from '../../../src-main/ledger/types.ts';
 import { useFormat } from '../../components/format.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { useListNavigation, type ListNavigation } from '../../components/use-list-navigation.ts';
+import { BILL_KEYS } from './keys.ts';
 import { refundState } from './refund-state.ts';
 
+/** PgUp/PgDn turn the day on this screen (BILL_KEYS), so the list leaves them to the screen. */
+const DAY_KEYS: readonly string[] = [...BILL_KEYS.prevDay.keys, ...BILL_KEYS.nextDay.keys];
+
+const optionId = (listId: string, bill: BillSummary) => `${listId}-${bill.id}`;
+
+/** The highlight of the list with the element id `listId`: ↑/↓, Home/End, and Enter opens the bill. */
+export function useBillNavigation(listId: string, bills: readonly BillSummary[], onOpen: (bill: BillSummary) => void): ListNavigation {
+  return useListNavigation({ count: bills.length, optionId: (i) => optionId(listId, bills[i]!), homeEnd: true, onOpen: (i) => onOpen(bills[i]!) });
+}
+
 interface BillListProps {
+  id: string;
   bills: readonly BillSummary[];
   label: string;
-  highlight: number;
-  onHighlight: (index: number) => void;
+  /** From useBillNavigation over the same bills and id. */
+  nav: ListNavigation;
   openId: string | null;
   onOpen: (bill: BillSummary) => void;
 }
@@ -26,34 +40,18 @@ function timeOf(iso: string): string {
   return format(parseISO(iso), 'HH:mm');
 }
 
-export const BillList = forwardRef<HTMLUListElement, BillListProps>(function BillList({ bills, label, highlight, onHighlight, openId, onOpen }, ref) {
+export const BillList = forwardRef<HTMLUListElement, BillListProps>(function BillList({ id, bills, label, nav, openId, onOpen }, ref) {
   const { t } = useTranslation();
   const f = useFormat();
-  const listId = useId();
-  const optionId = (b: BillSummary) => `${listId}-${b.id}`;
-  const current = bills[Math.min(highlight, bills.length - 1)];
   const billNos = new Map(bills.map((b) => [b.id, b.billNo]));
 
-  useEffect(() => {
-    if (current) document.getElementById(optionId(current))?.scrollIntoView({ block: 'nearest' });
-  }, [current?.id]);
-
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    if (event.key === 'Enter' && current) {
-      event.preventDefault();
-      onOpen(current);
-    } else if (event.key === 'Home') {
-      event.preventDefault();
-      onHighlight(0);
-    } else if (event.key === 'End') {
-      event.preventDefault();
-      onHighlight(bills.length - 1);
-    }
+    if (!DAY_KEYS.includes(event.key)) nav.onKeyDown(event);
   };
 
   return (
-    <div className="bill-list-wrap">
-      <div className="bill-row bill-list-head" aria-hidden="true">
+    <>
+      <div className="row-list-row row-list-head bill-row bill-list-head" aria-hidden="true">
         <span>{t('bills.list.col.time')}</span>
         <span>{t('bills.list.col.billNo')}</span>
         <span>{t('bills.list.col.customer')}</span>
@@ -61,17 +59,9 @@ export const BillList = forwardRef<HTMLUListElement, BillListProps>(function Bil
         <span />
         <span className="align-end">{t('bills.list.col.total')}</span>
       </div>
-      <ul
-        ref={ref}
-        id={listId}
-        className="bill-list"
-        role="listbox"
-        tabIndex={0}
-        aria-label={label}
-        aria-activedescendant={current ? optionId(current) : undefined}
-        onKeyDown={onKeyDown}
-      >
+      <ul ref={ref} id={id} className="row-list-body bill-list" role="listbox" tabIndex={0} aria-label={label} aria-activedescendant={nav.activeId} onKeyDown={onKeyDown}>
         {bills.map((b, i) => {
+          const active = i === nav.index;
           const state = refundState(b);
           const customer = b.memberName ?? t('bill.walkIn');
           const status = b.kind === 'refund' ? t('bill.refund') : state === 'all' ? t('bills.list.refundedAll') : state === 'part' ? t('bills.list.refundedPart') : '';
@@ -80,13 +70,13 @@ export const BillList = forwardRef<HTMLUListElement, BillListProps>(function Bil
           return (
             <li
               key={b.id}
-              id={optionId(b)}
+              id={optionId(id, b)}
               role="option"
-              aria-selected={b === current}
+              aria-selected={active}
               aria-label={status ? t('bills.list.rowStatus', { label: base, status }) : base}
-              className={`bill-row${b === current ? ' is-active' : ''}${b.id === openId ? ' is-open' : ''}${b.kind === 'refund' ? ' is-refund' : ''}`}
+              className={`row-list-row bill-row${active ? ' is-active' : ''}${b.id === openId ? ' is-open' : ''}${b.kind === 'refund' ? ' is-refund' : ''}`}
               onClick={() => {
-                onHighlight(i);
+                nav.setHighlight(i);
                 onOpen(b);
               }}
             >
@@ -107,6 +97,6 @@ export const BillList = forwardRef<HTMLUListElement, BillListProps>(function Bil
           );
         })}
       </ul>
-    </div>
+    </>
   );
 });

@@ -4,20 +4,22 @@
  * with reprint and refund. Keyboard first: ↑/↓ and Enter in the list, PgUp/PgDn (or ←/→) for the day,
  * T for today, D to type a date, P to reprint, R to refund, Esc to close the bill.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bill, BillSummary } from '../../../src-main/ledger/types.ts';
 import { navigate, paths } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { BillList } from './BillList.tsx';
+import { BillList, useBillNavigation } from './BillList.tsx';
 import { BillPanel } from './BillPanel.tsx';
 import { shiftDay, todayBusinessDate } from './dates.ts';
 import { DayHeader } from './DayHeader.tsx';
 import { DayTotals } from './DayTotals.tsx';
 import { BILL_KEYS, isFormField, useKeys } from './keys.ts';
 import { DAY_LIMIT, useDayBills } from './use-day-bills.ts';
+
+const NO_BILLS: readonly BillSummary[] = [];
 
 export function BillsScreen({ date, billId }: { date: string | null; billId: string | null }) {
   const { t } = useTranslation();
@@ -26,11 +28,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
   const day = date && date <= today ? date : today;
   const dayBills = useDayBills(day);
   const { bills, summary } = dayBills;
-  // Kept by id, not position: a reload after a refund puts the new refund bill at the top.
-  const [highlightId, setHighlightId] = useState<string | null>(null);
-  const found = bills && highlightId ? bills.findIndex((b) => b.id === highlightId) : -1;
-  const highlight = found >= 0 ? found : 0;
-  const setHighlight = (index: number) => setHighlightId(bills?.[index]?.id ?? null);
+  const listId = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
@@ -45,16 +43,33 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
     else headingRef.current?.focus();
   };
 
-  // A new day starts at its newest bill (or at the open one), with the focus in the list, unless the
-  // cashier is still in the date field or an open bill already took the focus.
+  const open = (bill: BillSummary) => go(day, bill.id);
+  const nav = useBillNavigation(listId, bills ?? NO_BILLS, open);
+
+  // The highlight stays on its bill, not its place: a reload after a refund puts the new refund bill
+  // at the top. A new day starts at the open bill, or at its newest. (Before paint: no flash of the
+  // wrong row.)
+  const highlightedId = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!bills) return;
+    const kept = bills.findIndex((b) => b.id === highlightedId.current);
+    const opened = bills.findIndex((b) => b.id === billId);
+    nav.setHighlight(kept >= 0 ? kept : Math.max(opened, 0));
+  }, [bills]);
+  // Notes the highlighted bill after each render. Layout effects run before passive ones, so when the
+  // list changes the effect above still reads the bill highlighted before it.
+  useEffect(() => {
+    highlightedId.current = bills?.[nav.index]?.id ?? null;
+  });
+
+  // A new day starts with the focus in the list, unless the cashier is still in the date field or an
+  // open bill already took the focus.
   useEffect(() => {
     if (!bills) return;
-    setHighlightId(billId && bills.some((b) => b.id === billId) ? billId : (bills[0]?.id ?? null));
     const active = document.activeElement;
     if (!active || active === document.body || (!billId && !isFormField(active))) focusList();
   }, [dayBills.day, bills === null]);
 
-  const open = (bill: BillSummary) => go(day, bill.id);
   const close = () => {
     go(day);
     requestAnimationFrame(focusList);
@@ -66,7 +81,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
 
   const move = (by: number) => {
     if (!bills || bills.length === 0) return;
-    setHighlight(Math.min(Math.max(highlight + by, 0), bills.length - 1));
+    nav.setHighlight(Math.min(Math.max(nav.index + by, 0), bills.length - 1));
     listRef.current?.focus();
   };
 
@@ -99,7 +114,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
       {summary ? <DayTotals summary={summary} /> : null}
 
       <div className={`bills-layout${billId ? ' has-open' : ''}`}>
-        <section className="bills-list card" aria-label={listLabel}>
+        <section className="card row-list bills-list" aria-label={listLabel}>
           {!bills && !dayBills.error ? (
             <p className="loading" role="status">
               {t('common.loading')}
@@ -116,7 +131,7 @@ export function BillsScreen({ date, billId }: { date: string | null; billId: str
           ) : null}
           {bills && bills.length > 0 ? (
             <>
-              <BillList ref={listRef} bills={bills} label={listLabel} highlight={highlight} onHighlight={setHighlight} openId={billId} onOpen={open} />
+              <BillList ref={listRef} id={listId} bills={bills} label={listLabel} nav={nav} openId={billId} onOpen={open} />
               <p className="bills-list-foot">
                 <span aria-hidden="true">{t('bills.list.keysHint')}</span>
                 {bills.length >= DAY_LIMIT ? <span>{t('bills.list.truncated', { count: DAY_LIMIT })}</span> : null}

@@ -9,8 +9,11 @@ import { useTranslation } from 'react-i18next';
 import type { Bill, RefundResult } from '../../../src-main/ledger/types.ts';
 import { api, ApiCallError } from '../../api.ts';
 import { KEYS, useShortcut } from '../../app/shortcuts.ts';
+import { DialogHead } from '../../components/DialogHead.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useSession } from '../../stores/session.ts';
 import { BILL_KEYS, useKeys } from './keys.ts';
 import { RefundDone } from './RefundDone.tsx';
@@ -29,7 +32,6 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
   const titleId = useId();
   const reasonId = useId();
   const staffId = useSession((s) => s.staffId);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const linesRef = useRef<RefundLinesHandle>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
@@ -51,15 +53,6 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
   );
   const previewState = useRefundPreview(bill.id, choice);
   const ready = previewState.preview !== null && !submitting && !result && staffId !== null;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    linesRef.current?.focusFirst();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
 
   useEffect(() => {
     if (result) doneRef.current?.focus();
@@ -101,35 +94,20 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
     if (inFlight.current) return;
     onClose(result !== null);
   };
+  const dialog = useModalDialog(close, { onOpen: () => linesRef.current?.focusFirst() });
 
   useShortcut(KEYS.pay, () => void confirm(), true, { inDialog: true });
   useKeys(BILL_KEYS.allRemaining.keys, allRemaining, !result, { inDialog: true, inFields: (el) => el instanceof HTMLInputElement && el.type === 'number' });
 
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog refund-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
+    <dialog {...dialog} className="dialog refund-dialog" aria-labelledby={titleId}>
       <div className="dialog-inner">
-        <header className="dialog-head">
-          <div>
-            <h2 className="dialog-title" id={titleId}>
-              {t('bills.refund.title', { billNo: bill.billNo })}
-            </h2>
-            <p className="dialog-meta">
-              <span>{bill.memberName ? t('bill.memberLine', { name: bill.memberName }) : t('bill.walkIn')}</span>
-            </p>
-          </div>
-          <button type="button" className="btn btn-ghost btn-icon" onClick={close} aria-label={t('common.close')} tabIndex={-1}>
-            <Icon name="close" />
-          </button>
-        </header>
+        <DialogHead
+          titleId={titleId}
+          title={t('bills.refund.title', { billNo: bill.billNo })}
+          meta={<span>{bill.memberName ? t('bill.memberLine', { name: bill.memberName }) : t('bill.walkIn')}</span>}
+          onClose={close}
+        />
 
         {result ? (
           <div className="dialog-body">
@@ -150,25 +128,20 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
                   {t('bills.refund.keysHint')}
                 </span>
               </div>
-              <div className="field">
-                <label className="field-label" htmlFor={reasonId}>
-                  {t('bills.refund.reason')}
-                </label>
-                <input
-                  id={reasonId}
-                  className="input"
-                  value={reason}
-                  maxLength={200}
-                  placeholder={t('bills.refund.reasonPlaceholder')}
-                  onChange={(e) => setReason(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      e.preventDefault();
-                      confirmRef.current?.focus();
-                    }
-                  }}
-                />
-              </div>
+              <TextField
+                id={reasonId}
+                label={t('bills.refund.reason')}
+                value={reason}
+                onValue={setReason}
+                maxLength={200}
+                placeholder={t('bills.refund.reasonPlaceholder')}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    confirmRef.current?.focus();
+                  }
+                }}
+              />
             </div>
             <RefundPreviewView state={previewState} isMemberBill={bill.memberId !== null} />
           </div>

@@ -6,8 +6,8 @@
 import { forwardRef, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillLine, RefundPreview } from '../../../src-main/ledger/types.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { QuantityStepper } from '../../components/QuantityStepper.tsx';
 
 interface RefundLinesProps {
   lines: readonly BillLine[];
@@ -99,32 +99,35 @@ export const RefundLines = forwardRef<RefundLinesHandle, RefundLinesProps>(funct
                     <span className="badge badge-quiet">{t('bills.refund.allRefunded')}</span>
                   ) : (
                     <span className="stepper">
-                      <button type="button" className="btn btn-icon stepper-btn" tabIndex={-1} onClick={() => set(line, quantity - 1)} disabled={quantity <= 0} aria-label={t('bills.refund.less', { name: line.name })}>
-                        <Icon name="minus" size={18} />
-                      </button>
-                      <input
-                        ref={(el) => {
-                          if (el) inputs.current.set(line.id, el);
-                          else inputs.current.delete(line.id);
-                        }}
-                        type="number"
-                        className="input stepper-input num"
+                      <QuantityStepper
+                        quantity={quantity}
                         min={0}
                         max={left}
-                        step={1}
-                        inputMode="numeric"
-                        value={quantity}
-                        aria-label={t('bills.refund.quantityLabel', { name: line.name })}
-                        onFocus={(e) => e.target.select()}
-                        onChange={(e) => {
-                          const typed = e.target.value === '' ? 0 : Number(e.target.value);
-                          if (Number.isInteger(typed)) set(line, typed);
-                        }}
-                        onKeyDown={(e) => onKeyDown(line, e)}
-                      />
-                      <button type="button" className="btn btn-icon stepper-btn" tabIndex={-1} onClick={() => set(line, quantity + 1)} disabled={quantity >= left} aria-label={t('bills.refund.more', { name: line.name })}>
-                        <Icon name="plus" size={18} />
-                      </button>
+                        onStep={(by) => set(line, quantity + by)}
+                        lessLabel={t('bills.refund.less', { name: line.name })}
+                        moreLabel={t('bills.refund.more', { name: line.name })}
+                      >
+                        <input
+                          ref={(el) => {
+                            if (el) inputs.current.set(line.id, el);
+                            else inputs.current.delete(line.id);
+                          }}
+                          type="number"
+                          className="input stepper-input num"
+                          min={0}
+                          max={left}
+                          step={1}
+                          inputMode="numeric"
+                          value={quantity}
+                          aria-label={t('bills.refund.quantityLabel', { name: line.name })}
+                          onFocus={(e) => e.target.select()}
+                          onChange={(e) => {
+                            const typed = e.target.value === '' ? 0 : Number(e.target.value);
+                            if (Number.isInteger(typed)) set(line, typed);
+                          }}
+                          onKeyDown={(e) => onKeyDown(line, e)}
+                        />
+                      </QuantityStepper>
                     </span>
                   )}
                 </td>

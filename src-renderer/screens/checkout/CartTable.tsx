@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutQuote } from '../../../src-main/ledger/types.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { QuantityStepper } from '../../components/QuantityStepper.tsx';
 import { useSale } from '../../stores/sale.ts';
 
 export function CartTable({ quote, readOnly }: { quote: CheckoutQuote | null; readOnly: boolean }) {
@@ -69,16 +70,19 @@ export function CartTable({ quote, readOnly }: { quote: CheckoutQuote | null; re
                   <MoneyText minor={line.unitPriceMinor} />
                 </td>
                 <td className="cart-qty">
-                  {readOnly ? null : (
-                    <button type="button" className="btn btn-icon btn-small" tabIndex={-1} aria-label={t('checkout.decrease', { name: line.name })} onClick={() => changeQuantity(line.key, -1)} disabled={line.quantity <= 1}>
-                      <Icon name="minus" size={16} />
-                    </button>
-                  )}
-                  <NumberText value={line.quantity} className="cart-qty-value" />
-                  {readOnly ? null : (
-                    <button type="button" className="btn btn-icon btn-small" tabIndex={-1} aria-label={t('checkout.increase', { name: line.name })} onClick={() => changeQuantity(line.key, 1)}>
-                      <Icon name="plus" size={16} />
-                    </button>
+                  {readOnly ? (
+                    <NumberText value={line.quantity} className="cart-qty-value" />
+                  ) : (
+                    <QuantityStepper
+                      quantity={line.quantity}
+                      min={1}
+                      onStep={(by) => changeQuantity(line.key, by)}
+                      lessLabel={t('checkout.decrease', { name: line.name })}
+                      moreLabel={t('checkout.increase', { name: line.name })}
+                      small
+                    >
+                      <NumberText value={line.quantity} className="cart-qty-value" />
+                    </QuantityStepper>
                   )}
                 </td>
                 <td className="align-end">
