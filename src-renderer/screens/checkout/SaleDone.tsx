@@ -10,10 +10,20 @@ import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
 import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
 import { Term } from './Term.tsx';
 
+const DOUBLE_PRESS_MS = 500;
+
 export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: () => void }) {
   const { t } = useTranslation();
   const next = useRef<HTMLButtonElement>(null);
+  const shownAt = useRef(performance.now());
   const { bill, member, changeMinor } = result;
+
+  // A confirm key pressed twice must not also skip this screen: the change to hand back would vanish
+  // before anyone read it. A press this soon after the sale is the second half of a double press.
+  const startNext = () => {
+    if (performance.now() - shownAt.current < DOUBLE_PRESS_MS) return;
+    onNext();
+  };
 
   useEffect(() => {
     next.current?.focus();
@@ -67,7 +77,7 @@ export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: (
               Ctrl+P
             </kbd>
           </button>
-          <button ref={next} type="button" className="btn btn-primary btn-large" onClick={onNext} aria-keyshortcuts="Enter">
+          <button ref={next} type="button" className="btn btn-primary btn-large" onClick={startNext} aria-keyshortcuts="Enter">
             {t('checkout.nextSale')}
             <kbd className="kbd" aria-hidden="true">
               Enter
