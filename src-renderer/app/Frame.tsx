@@ -36,9 +36,12 @@ function Screen({ route }: { route: Route }) {
 
 type Area = 'checkout' | 'topup' | 'members' | 'bills' | 'settings';
 
-const NAV: ReadonlyArray<{ area: Area; icon: IconName; path: () => string }> = [
-  { area: 'checkout', icon: 'cart', path: () => paths.checkout() },
-  { area: 'topup', icon: 'wallet', path: () => paths.topup() },
+/** The member a screen is about: checkout and top-up from a member's page start with that member. */
+const memberOf = (route: Route) => (route.name === 'member' || route.name === 'member-edit' ? route.memberId : null);
+
+const NAV: ReadonlyArray<{ area: Area; icon: IconName; path: (route: Route) => string }> = [
+  { area: 'checkout', icon: 'cart', path: (route) => paths.checkout(memberOf(route)) },
+  { area: 'topup', icon: 'wallet', path: (route) => paths.topup(memberOf(route)) },
   { area: 'members', icon: 'user', path: () => paths.members() },
   { area: 'bills', icon: 'receipt', path: () => paths.bills() },
   { area: 'settings', icon: 'settings', path: () => paths.settings() },
@@ -56,12 +59,12 @@ function areaOf(route: Route): Area {
   }
 }
 
-function NavLink({ area, icon, path, active }: { area: Area; icon: IconName; path: () => string; active: boolean }) {
+function NavLink({ area, icon, path, active }: { area: Area; icon: IconName; path: string; active: boolean }) {
   const { t } = useTranslation();
   const key = KEYS[area];
-  useShortcut(key, () => navigate(path()));
+  useShortcut(key, () => navigate(path));
   return (
-    <a className={`nav-link${active ? ' is-active' : ''}`} href={`#${path()}`} aria-current={active ? 'page' : undefined} aria-keyshortcuts={key}>
+    <a className={`nav-link${active ? ' is-active' : ''}`} href={`#${path}`} aria-current={active ? 'page' : undefined} aria-keyshortcuts={key}>
       <Icon name={icon} size={18} />
       {t(`frame.${area}`)}
       <kbd className="kbd" aria-hidden="true">
@@ -95,7 +98,7 @@ export function Frame() {
         </div>
         <nav className="nav" aria-label={t('frame.navLabel')}>
           {NAV.map((item) => (
-            <NavLink key={item.area} {...item} active={areaOf(route) === item.area} />
+            <NavLink key={item.area} area={item.area} icon={item.icon} path={item.path(route)} active={areaOf(route) === item.area} />
           ))}
         </nav>
         <div className="topbar-tools">

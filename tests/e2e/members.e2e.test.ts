@@ -67,6 +67,17 @@ describe('member lookup in the demo shop', () => {
     await screenshot(page, 'member-page-en');
     const info = await till.served.api<{ settings: { locale: string } }>('app.info');
     expect(info.settings.locale).toBe('en');
+
+    // From a member's page, F4 tops up and F3 starts a sale for this member.
+    await page.keyboard.press('F4');
+    await page.getByRole('region', { name: 'Member' }).getByText(member.name).waitFor();
+    expect(page.url()).toContain(`#/topup?member=${member.id}`);
+    await page.goBack();
+    await page.getByRole('table', { name: 'Bills' }).waitFor();
+    await page.keyboard.press('F3');
+    await page.getByRole('region', { name: 'Member' }).getByText(member.name).waitFor();
+    expect(page.url()).toContain(`#/checkout?member=${member.id}`);
+    await page.getByRole('radio', { name: '中文' }).check();
     await page.close();
   });
 });
