@@ -8,7 +8,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { SettingsSection } from '../../app/router.ts';
 import { BonusSection } from './BonusSection.tsx';
 import { useCanEditSettings } from './can-edit.ts';
-import { useSaveKey } from './keys.ts';
+import { useSaveKeyGuard } from './keys.ts';
 import { ReadOnlyNotice } from './parts.tsx';
 import { PointsSection } from './PointsSection.tsx';
 import { ProductsSection } from './ProductsSection.tsx';
@@ -35,8 +35,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
   const base = useId();
   const panelId = `${base}-panel`;
   const headingId = `${base}-heading`;
-  // Lists save in their dialogs; Ctrl+S on a list must not open the browser's "save page" either.
-  useSaveKey(() => {});
+  useSaveKeyGuard();
   const canEdit = useCanEditSettings();
   const panelRef = useRef<HTMLDivElement>(null);
   const focusNav = () => document.getElementById(sectionTabId(base, section))?.focus();

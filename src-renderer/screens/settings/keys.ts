@@ -33,3 +33,17 @@ export function useSaveKey(handler: () => void, options: { inDialog?: boolean } 
     return () => document.removeEventListener('keydown', onKey);
   }, [inDialog]);
 }
+
+/**
+ * Lists save in their dialogs, so on a list Ctrl+S has nothing to do — but must not open the browser's
+ * "save page" either. Listens on window, after every form's document listener has had its turn.
+ */
+export function useSaveKeyGuard(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isSaveKey(event)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
