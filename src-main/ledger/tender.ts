@@ -11,7 +11,7 @@ import type { ErrorCode, ErrorParams } from './errors.ts';
 import { sumMinor } from './money.ts';
 import { pointsEarnedOn, pointsNeededFor } from './points.ts';
 import type { Settings } from './settings-schema.ts';
-import type { MemberBalances, TenderProblem } from './types.ts';
+import type { MemberBalances, Payment, TenderProblem } from './types.ts';
 import { splitSpend } from './wallet.ts';
 
 type TenderInput = z.output<typeof cmd.checkoutCommit>['payments'][number];
@@ -21,15 +21,8 @@ export interface TenderMember extends MemberBalances {
   pointsPerUnit: number;
 }
 
-export interface PlannedPayment {
-  method: TenderInput['method'];
-  amountMinor: number;
-  tenderedMinor: number | null;
-  changeMinor: number | null;
-  principalMinor: number;
-  bonusMinor: number;
-  points: number;
-}
+/** A payment as it will be written, before it has an id. */
+export type PlannedPayment = Omit<Payment, 'id' | 'refundOfPaymentId' | 'method'> & { method: TenderInput['method'] };
 
 export interface TenderPlan {
   payments: PlannedPayment[];
