@@ -21,15 +21,57 @@ function Truncated({ count, limit }: { count: number; limit: number }) {
   return count >= limit ? <p className="table-note">{t('history.truncated', { count: limit })}</p> : null;
 }
 
-function TableShell({ label, head, children }: { label: string; head: ReactNode; children: ReactNode }) {
+interface Column<T> {
+  header: string;
+  /** Figures line up on the right. */
+  end?: boolean;
+  /** Class of the body cell (e.g. `nowrap`, `cell-text`). */
+  className?: string;
+  cell: (row: T) => ReactNode;
+}
+
+/**
+ * One history list as a table: its columns say what each cell shows, so the four lists differ only in
+ * their columns. Empty and truncated lists say so.
+ */
+function HistoryTable<T extends { id: string }>(props: { label: string; emptyText: string; rows: T[]; limit: number; columns: Column<T>[]; onRowClick?: (row: T) => void }) {
+  const { label, emptyText, rows, limit, columns, onRowClick } = props;
+  if (rows.length === 0) return <Empty text={emptyText} />;
+  const cellClass = (c: Column<T>) => [c.end ? 'align-end' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label={label}>
-        <thead>{head}</thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <>
+      <div className="table-wrap">
+        <table className="table" aria-label={label}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.header} scope="col" className={c.end ? 'align-end' : undefined}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className={onRowClick ? 'is-clickable' : undefined} onClick={onRowClick ? () => onRowClick(row) : undefined}>
+                {columns.map((c) => (
+                  <td key={c.header} className={cellClass(c)}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Truncated count={rows.length} limit={limit} />
+    </>
   );
+}
+
+function Dash() {
+  const { t } = useTranslation();
+  return <span className="muted">{t('common.empty')}</span>;
 }
 
 /** A bill number that opens the bill (Enter or click). */
@@ -50,103 +92,48 @@ function BillButton({ billNo, onOpen }: { billNo: string; onOpen: () => void }) 
 
 export function BillsTable({ bills, limit, onOpen }: { bills: BillSummary[]; limit: number; onOpen: (billId: string) => void }) {
   const { t } = useTranslation();
-  if (bills.length === 0) return <Empty text={t('history.noBills')} />;
   return (
-    <>
-      <TableShell
-        label={t('history.bills')}
-        head={
-          <tr>
-            <th scope="col">{t('history.col.billNo')}</th>
-            <th scope="col">{t('history.col.time')}</th>
-            <th scope="col">{t('history.col.kind')}</th>
-            <th scope="col">{t('history.col.staff')}</th>
-            <th scope="col" className="align-end">
-              {t('history.col.total')}
-            </th>
-            <th scope="col" className="align-end">
-              {t('history.col.pointsEarned')}
-            </th>
-          </tr>
-        }
-      >
-        {bills.map((b) => (
-          <tr key={b.id} className="is-clickable" onClick={() => onOpen(b.id)}>
-            <td>
-              <BillButton billNo={b.billNo} onOpen={() => onOpen(b.id)} />
-            </td>
-            <td className="nowrap">
-              <DateText iso={b.createdAt} />
-            </td>
-            <td>
-              <span className={`badge ${b.kind === 'refund' ? 'badge-warn' : 'badge-quiet'}`}>{t(`history.billKind.${b.kind}`)}</span>
-            </td>
-            <td>{b.staffName}</td>
-            <td className="align-end">
-              <MoneyText minor={b.totalMinor} />
-            </td>
-            <td className="align-end">
-              <NumberText value={b.pointsEarned} signed />
-            </td>
-          </tr>
-        ))}
-      </TableShell>
-      <Truncated count={bills.length} limit={limit} />
-    </>
+    <HistoryTable
+      label={t('history.bills')}
+      emptyText={t('history.noBills')}
+      rows={bills}
+      limit={limit}
+      onRowClick={(b) => onOpen(b.id)}
+      columns={[
+        { header: t('history.col.billNo'), cell: (b) => <BillButton billNo={b.billNo} onOpen={() => onOpen(b.id)} /> },
+        { header: t('history.col.time'), className: 'nowrap', cell: (b) => <DateText iso={b.createdAt} /> },
+        { header: t('history.col.kind'), cell: (b) => <span className={`badge ${b.kind === 'refund' ? 'badge-warn' : 'badge-quiet'}`}>{t(`history.billKind.${b.kind}`)}</span> },
+        { header: t('history.col.staff'), cell: (b) => b.staffName },
+        { header: t('history.col.total'), end: true, cell: (b) => <MoneyText minor={b.totalMinor} /> },
+        { header: t('history.col.pointsEarned'), end: true, cell: (b) => <NumberText value={b.pointsEarned} signed /> },
+      ]}
+    />
   );
 }
 
 export function TopupsTable({ topups, limit }: { topups: Topup[]; limit: number }) {
   const { t } = useTranslation();
-  if (topups.length === 0) return <Empty text={t('history.noTopups')} />;
   return (
-    <>
-      <TableShell
-        label={t('history.topups')}
-        head={
-          <tr>
-            <th scope="col">{t('history.col.time')}</th>
-            <th scope="col">{t('history.col.kind')}</th>
-            <th scope="col">{t('history.col.method')}</th>
-            <th scope="col" className="align-end">
-              {t('history.col.principal')}
-            </th>
-            <th scope="col" className="align-end">
-              {t('history.col.bonus')}
-            </th>
-            <th scope="col" className="align-end">
-              {t('history.col.refunded')}
-            </th>
-            <th scope="col">{t('history.col.staff')}</th>
-            <th scope="col">{t('history.col.note')}</th>
-          </tr>
-        }
-      >
-        {topups.map((tp) => (
-          <tr key={tp.id}>
-            <td className="nowrap">
-              <DateText iso={tp.createdAt} />
-            </td>
-            <td>
-              <span className={`badge ${tp.kind === 'refund' ? 'badge-warn' : 'badge-quiet'}`}>{t(`history.topupKind.${tp.kind}`)}</span>
-            </td>
-            <td className="nowrap">{t(`payment.${tp.method}`)}</td>
-            <td className="align-end">
-              <MoneyText minor={tp.principalMinor} />
-            </td>
-            <td className="align-end">
-              <MoneyText minor={tp.bonusMinor} className={tp.bonusMinor === 0 ? 'is-zero' : ''} />
-            </td>
-            <td className="align-end">
-              {tp.kind === 'topup' && tp.refundedPrincipalMinor > 0 ? <MoneyText minor={tp.refundedPrincipalMinor} /> : <span className="muted">{t('common.empty')}</span>}
-            </td>
-            <td>{tp.staffName}</td>
-            <td className="cell-text">{tp.note}</td>
-          </tr>
-        ))}
-      </TableShell>
-      <Truncated count={topups.length} limit={limit} />
-    </>
+    <HistoryTable
+      label={t('history.topups')}
+      emptyText={t('history.noTopups')}
+      rows={topups}
+      limit={limit}
+      columns={[
+        { header: t('history.col.time'), className: 'nowrap', cell: (tp) => <DateText iso={tp.createdAt} /> },
+        { header: t('history.col.kind'), cell: (tp) => <span className={`badge ${tp.kind === 'refund' ? 'badge-warn' : 'badge-quiet'}`}>{t(`history.topupKind.${tp.kind}`)}</span> },
+        { header: t('history.col.method'), className: 'nowrap', cell: (tp) => t(`payment.${tp.method}`) },
+        { header: t('history.col.principal'), end: true, cell: (tp) => <MoneyText minor={tp.principalMinor} /> },
+        { header: t('history.col.bonus'), end: true, cell: (tp) => <MoneyText minor={tp.bonusMinor} className={tp.bonusMinor === 0 ? 'is-zero' : ''} /> },
+        {
+          header: t('history.col.refunded'),
+          end: true,
+          cell: (tp) => (tp.kind === 'topup' && tp.refundedPrincipalMinor > 0 ? <MoneyText minor={tp.refundedPrincipalMinor} /> : <Dash />),
+        },
+        { header: t('history.col.staff'), cell: (tp) => tp.staffName },
+        { header: t('history.col.note'), className: 'cell-text', cell: (tp) => tp.note },
+      ]}
+    />
   );
 }
 
@@ -155,11 +142,11 @@ function useBillNumbers(bills: BillSummary[]): Map<string, string> {
 }
 
 /** The reason typed by staff, and the bill that caused the entry (openable). */
-function ReasonCell({ reason, billId, billNos, onOpenBill, topupId }: { reason: string; billId: string | null; billNos: Map<string, string>; onOpenBill: (id: string) => void; topupId?: string | null }) {
+function Reason({ reason, billId, billNos, onOpenBill, topupId }: { reason: string; billId: string | null; billNos: Map<string, string>; onOpenBill: (id: string) => void; topupId?: string | null }) {
   const { t } = useTranslation();
   const billNo = billId ? billNos.get(billId) : undefined;
   return (
-    <td className="cell-text">
+    <>
       {billId ? (
         <button type="button" className="link-button" onClick={() => onOpenBill(billId)}>
           {billNo ? t('history.billRef', { billNo }) : t('history.billLink')}
@@ -167,7 +154,7 @@ function ReasonCell({ reason, billId, billNos, onOpenBill, topupId }: { reason: 
       ) : null}
       {!billId && topupId && !reason ? <span className="muted">{t('history.topupRef')}</span> : null}
       {reason ? <span className="reason">{reason}</span> : null}
-    </td>
+    </>
   );
 }
 
@@ -175,97 +162,53 @@ export function WalletTable({ entries, bills, limit, onOpenBill }: { entries: Wa
   const { t } = useTranslation();
   const f = useFormat();
   const billNos = useBillNumbers(bills);
-  if (entries.length === 0) return <Empty text={t('history.noWallet')} />;
+  const delta = (minor: number) => (minor !== 0 ? <MoneyText minor={minor} signed /> : <Dash />);
   return (
-    <>
-      <TableShell
-        label={t('history.wallet')}
-        head={
-          <tr>
-            <th scope="col">{t('history.col.time')}</th>
-            <th scope="col">{t('history.col.kind')}</th>
-            <th scope="col" className="align-end">
-              {t('history.col.principalDelta')}
-            </th>
-            <th scope="col" className="align-end">
-              {t('history.col.bonusDelta')}
-            </th>
-            <th scope="col" className="align-end">
-              {t('history.col.balanceAfter')}
-            </th>
-            <th scope="col">{t('history.col.reason')}</th>
-            <th scope="col">{t('history.col.staff')}</th>
-          </tr>
-        }
-      >
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td className="nowrap">
-              <DateText iso={e.createdAt} />
-            </td>
-            <td className="nowrap">{t(`history.walletKind.${e.kind}`)}</td>
-            <td className="align-end">
-              {e.principalDeltaMinor !== 0 ? <MoneyText minor={e.principalDeltaMinor} signed /> : <span className="muted">{t('common.empty')}</span>}
-            </td>
-            <td className="align-end">
-              {e.bonusDeltaMinor !== 0 ? <MoneyText minor={e.bonusDeltaMinor} signed /> : <span className="muted">{t('common.empty')}</span>}
-            </td>
-            <td className="align-end">
+    <HistoryTable
+      label={t('history.wallet')}
+      emptyText={t('history.noWallet')}
+      rows={entries}
+      limit={limit}
+      columns={[
+        { header: t('history.col.time'), className: 'nowrap', cell: (e) => <DateText iso={e.createdAt} /> },
+        { header: t('history.col.kind'), className: 'nowrap', cell: (e) => t(`history.walletKind.${e.kind}`) },
+        { header: t('history.col.principalDelta'), end: true, cell: (e) => delta(e.principalDeltaMinor) },
+        { header: t('history.col.bonusDelta'), end: true, cell: (e) => delta(e.bonusDeltaMinor) },
+        {
+          header: t('history.col.balanceAfter'),
+          end: true,
+          cell: (e) => (
+            <>
               <MoneyText minor={e.principalAfterMinor + e.bonusAfterMinor} className="strong" />
               <span className="sub">{t('history.principalAfter', { amount: f.money(e.principalAfterMinor) })}</span>
               <span className="sub">{t('history.bonusAfter', { amount: f.money(e.bonusAfterMinor) })}</span>
-            </td>
-            <ReasonCell reason={e.reason} billId={e.billId} topupId={e.topupId} billNos={billNos} onOpenBill={onOpenBill} />
-            <td>{e.staffName}</td>
-          </tr>
-        ))}
-      </TableShell>
-      <Truncated count={entries.length} limit={limit} />
-    </>
+            </>
+          ),
+        },
+        { header: t('history.col.reason'), className: 'cell-text', cell: (e) => <Reason reason={e.reason} billId={e.billId} topupId={e.topupId} billNos={billNos} onOpenBill={onOpenBill} /> },
+        { header: t('history.col.staff'), cell: (e) => e.staffName },
+      ]}
+    />
   );
 }
 
 export function PointsTable({ entries, bills, limit, onOpenBill }: { entries: PointsEntry[]; bills: BillSummary[]; limit: number; onOpenBill: (billId: string) => void }) {
   const { t } = useTranslation();
   const billNos = useBillNumbers(bills);
-  if (entries.length === 0) return <Empty text={t('history.noPoints')} />;
   return (
-    <>
-      <TableShell
-        label={t('history.points')}
-        head={
-          <tr>
-            <th scope="col">{t('history.col.time')}</th>
-            <th scope="col">{t('history.col.kind')}</th>
-            <th scope="col" className="align-end">
-              {t('history.col.delta')}
-            </th>
-            <th scope="col" className="align-end">
-              {t('history.col.pointsAfter')}
-            </th>
-            <th scope="col">{t('history.col.reason')}</th>
-            <th scope="col">{t('history.col.staff')}</th>
-          </tr>
-        }
-      >
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td className="nowrap">
-              <DateText iso={e.createdAt} />
-            </td>
-            <td className="nowrap">{t(`history.pointsKind.${e.kind}`)}</td>
-            <td className="align-end">
-              <NumberText value={e.delta} signed />
-            </td>
-            <td className="align-end">
-              <NumberText value={e.balanceAfter} className="strong" />
-            </td>
-            <ReasonCell reason={e.reason} billId={e.billId} billNos={billNos} onOpenBill={onOpenBill} />
-            <td>{e.staffName}</td>
-          </tr>
-        ))}
-      </TableShell>
-      <Truncated count={entries.length} limit={limit} />
-    </>
+    <HistoryTable
+      label={t('history.points')}
+      emptyText={t('history.noPoints')}
+      rows={entries}
+      limit={limit}
+      columns={[
+        { header: t('history.col.time'), className: 'nowrap', cell: (e) => <DateText iso={e.createdAt} /> },
+        { header: t('history.col.kind'), className: 'nowrap', cell: (e) => t(`history.pointsKind.${e.kind}`) },
+        { header: t('history.col.delta'), end: true, cell: (e) => <NumberText value={e.delta} signed /> },
+        { header: t('history.col.pointsAfter'), end: true, cell: (e) => <NumberText value={e.balanceAfter} className="strong" /> },
+        { header: t('history.col.reason'), className: 'cell-text', cell: (e) => <Reason reason={e.reason} billId={e.billId} billNos={billNos} onOpenBill={onOpenBill} /> },
+        { header: t('history.col.staff'), cell: (e) => e.staffName },
+      ]}
+    />
   );
 }
