@@ -31,6 +31,8 @@ interface SaleState {
 
   setMember: (member: MemberSummary | null) => void;
   setWalkIn: () => void;
+  /** Neither a member nor a walk-in yet: back to asking who the sale is for. */
+  clearMember: () => void;
   addProduct: (product: Product) => void;
   addFree: (name: string, amountMinor: number) => void;
   changeQuantity: (key: string, delta: number) => void;
@@ -57,6 +59,7 @@ export const useSale = create<SaleState>()((set) => ({
 
   setMember: (member) => set({ member, walkIn: false, entered: NO_PAYMENTS }),
   setWalkIn: () => set({ member: null, walkIn: true, entered: NO_PAYMENTS }),
+  clearMember: () => set({ member: null, walkIn: false, entered: NO_PAYMENTS }),
 
   addProduct: (product) =>
     set((s) => {

@@ -5,11 +5,9 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../ErrorNotice.tsx';
 import { DialogHead } from '../DialogHead.tsx';
-import { ReceiptSummary } from '../ReceiptSummary.tsx';
 import { useModalDialog } from '../use-modal-dialog.ts';
-import { BillOrigin, BillRefunds } from './BillLinks.tsx';
+import { BillBody, BillKindBadge, useBillTitle } from './BillBody.tsx';
 import { useBill } from './use-bill.ts';
 
 interface BillDialogProps {
@@ -27,8 +25,7 @@ export function BillDialog({ billId, onClose, onOpenBill, billNos }: BillDialogP
   const dialog = useModalDialog(onClose);
   const { bill, error, reload } = useBill(billId);
 
-  const isRefund = bill?.kind === 'refund';
-  const title = bill ? (isRefund ? t('bill.refundTitle', { billNo: bill.billNo }) : t('bill.title', { billNo: bill.billNo })) : t('common.loading');
+  const title = useBillTitle(bill);
 
   return (
     <dialog
@@ -48,24 +45,12 @@ export function BillDialog({ billId, onClose, onOpenBill, billNos }: BillDialogP
           titleId={titleId}
           title={title}
           numericTitle
-          meta={bill ? <span className={`badge ${isRefund ? 'badge-warn' : 'badge-quiet'}`}>{isRefund ? t('bill.refund') : t('bill.sale')}</span> : undefined}
+          meta={bill ? <BillKindBadge bill={bill} /> : undefined}
           onClose={onClose}
         />
 
         <div className="dialog-body">
-          {error ? <ErrorNotice error={error} title={t('bill.loadFailed')} onRetry={reload} /> : null}
-          {!bill && !error ? (
-            <p className="loading" role="status">
-              {t('common.loading')}
-            </p>
-          ) : null}
-          {bill ? (
-            <>
-              <BillOrigin bill={bill} originalBillNo={bill.originalBillId ? billNos?.get(bill.originalBillId) : undefined} onOpenBill={onOpenBill} />
-              <ReceiptSummary bill={bill} />
-              <BillRefunds bill={bill} onOpenBill={onOpenBill} />
-            </>
-          ) : null}
+          <BillBody bill={bill} error={error} reload={reload} originalBillNo={bill?.originalBillId ? billNos?.get(bill.originalBillId) : undefined} onOpenBill={onOpenBill} />
         </div>
 
         <footer className="dialog-foot">

@@ -6,11 +6,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bill } from '../../../src-main/ledger/types.ts';
 import { useShortcut } from '../../app/shortcuts.ts';
-import { BillOrigin, BillRefunds } from '../../components/bill/BillLinks.tsx';
+import { BillBody, BillKindBadge, useBillTitle } from '../../components/bill/BillBody.tsx';
 import { useBill } from '../../components/bill/use-bill.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
+import { PrintableReceipt } from '../../components/ReceiptSummary.tsx';
 import { hasRefundableLines } from './refund-state.ts';
 import { BILL_KEYS, useKeys } from './keys.ts';
 import { RefundDialog } from './RefundDialog.tsx';
@@ -62,8 +61,7 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
   useKeys(BILL_KEYS.refund.keys, startRefund, canRefund);
   useShortcut('Escape', onClose);
 
-  const isRefund = bill?.kind === 'refund';
-  const title = bill ? (isRefund ? t('bill.refundTitle', { billNo: bill.billNo }) : t('bill.title', { billNo: bill.billNo })) : t('common.loading');
+  const title = useBillTitle(bill);
 
   return (
     <section className="bill-panel card" aria-labelledby={titleId}>
@@ -71,7 +69,7 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
         <h2 className="bill-panel-title num" id={titleId}>
           {title}
         </h2>
-        {bill ? <span className={`badge ${isRefund ? 'badge-warn' : 'badge-quiet'}`}>{isRefund ? t('bill.refund') : t('bill.sale')}</span> : null}
+        {bill ? <BillKindBadge bill={bill} /> : null}
         <button type="button" className="btn btn-ghost btn-small bill-panel-close" onClick={onClose} aria-keyshortcuts="Escape">
           <Icon name="close" size={18} />
           {t('bills.panel.close')}
@@ -82,20 +80,9 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
       </header>
 
       <div className="bill-panel-body">
-        {error ? <ErrorNotice error={error} title={t('bill.loadFailed')} onRetry={reload} /> : null}
-        {!bill && !error ? (
-          <p className="loading" role="status">
-            {t('common.loading')}
-          </p>
-        ) : null}
-        {bill ? (
-          <>
-            <BillOrigin bill={bill} originalBillNo={originalBillNo} onOpenBill={onOpenBill} />
-            <ReceiptSummary bill={bill} />
-            <BillRefunds bill={bill} onOpenBill={onOpenBill} />
-            <PrintableReceipt bill={bill} />
-          </>
-        ) : null}
+        <BillBody bill={bill} error={error} reload={reload} originalBillNo={originalBillNo} onOpenBill={onOpenBill}>
+          {bill ? <PrintableReceipt bill={bill} /> : null}
+        </BillBody>
       </div>
 
       <footer className="bill-panel-actions">
@@ -106,7 +93,7 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
             {BILL_KEYS.print.label}
           </kbd>
         </button>
-        {bill && !isRefund ? (
+        {bill && bill.kind !== 'refund' ? (
           <button type="button" className="btn btn-primary" ref={refundRef} onClick={startRefund} disabled={!canRefund} aria-keyshortcuts={BILL_KEYS.refund.aria}>
             {canRefund ? t('bills.panel.refund') : t('bills.panel.fullyRefunded')}
             {canRefund ? (

@@ -79,7 +79,7 @@ export function CheckoutScreen({ memberId }: { memberId: string | null }) {
     setMemberError(null);
     if (member) sale.setMember(member);
     else {
-      useSale.setState({ member: null, walkIn: false });
+      sale.clearMember();
       window.setTimeout(() => picker.current?.focus(), 0);
     }
   };
