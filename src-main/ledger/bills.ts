@@ -181,6 +181,10 @@ function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): 
         visitCount: sql`${members.visitCount} + 1`,
         firstVisitAt: sql`coalesce(${members.firstVisitAt}, ${createdAt})`,
         lastVisitAt: createdAt,
+        // A second bill on the same business day is not another visit (this bill is already written).
+        visitDays: sql`${members.visitDays} + ((select count(*) from ${bills} where ${bills.memberId} = ${memberId} and ${bills.businessDate} = ${day} and ${bills.kind} = 'sale') = 1)`,
+        firstVisitDate: sql`min(coalesce(${members.firstVisitDate}, ${day}), ${day})`,
+        lastVisitDate: sql`max(coalesce(${members.lastVisitDate}, ${day}), ${day})`,
       })
       .where(eq(members.id, memberId))
       .run();

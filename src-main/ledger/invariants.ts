@@ -69,6 +69,11 @@ const CHECKS: Record<string, string> = {
                from bills where member_id is not null group by member_id) b on b.member_id = m.id
     where m.total_spent_minor != coalesce(b.spent, 0) or m.visit_count != coalesce(b.visits, 0)
        or m.first_visit_at is not b.first_at or m.last_visit_at is not b.last_at`,
+  'member visit days equal their sale days': `
+    select m.id from members m
+    left join (select member_id, count(distinct business_date) days, min(business_date) first_day, max(business_date) last_day
+               from bills where member_id is not null and kind = 'sale' group by member_id) b on b.member_id = m.id
+    where m.visit_days != coalesce(b.days, 0) or m.first_visit_date is not b.first_day or m.last_visit_date is not b.last_day`,
 };
 
 export interface InvariantViolation {

@@ -11,7 +11,7 @@
  * - Time is stored as ISO-8601 UTC text (sortable); `business_date` is the shop's local YYYY-MM-DD.
  */
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Key/value settings (JSON values), kept in the data file so they are transactional and backed up. */
 export const settings = sqliteTable('settings', {
@@ -101,6 +101,13 @@ export const members = sqliteTable(
     visitCount: integer('visit_count').notNull().default(0),
     firstVisitAt: text('first_visit_at'),
     lastVisitAt: text('last_visit_at'),
+    /** Distinct business days with a sale: "visits" as retention models count them (two bills in one day are one visit). */
+    visitDays: integer('visit_days').notNull().default(0),
+    /** Business dates (YYYY-MM-DD) of the first and last sale: the lapsed rule and the BG/NBD model work in whole days. */
+    firstVisitDate: text('first_visit_date'),
+    lastVisitDate: text('last_visit_date'),
+    /** The member asked not to be called or messaged for marketing at all (each change is a consent_events row). */
+    doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('members_code_unique').on(t.code),
@@ -112,6 +119,7 @@ export const members = sqliteTable(
     // instead of every whole member row (about 3× faster at 100,000 members).
     index('members_name').on(t.name),
     index('members_last_visit').on(t.lastVisitAt),
+    index('members_last_visit_date').on(t.lastVisitDate),
     check('members_balance_principal_nonneg', sql`${t.balancePrincipalMinor} >= 0`),
     check('members_balance_bonus_nonneg', sql`${t.balanceBonusMinor} >= 0`),
     check('members_points_nonneg', sql`${t.points} >= 0`),
@@ -335,4 +343,181 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   requestHash: text('request_hash').notNull(),
   resultJson: text('result_json').notNull(),
   createdAt: text('created_at').notNull(),
+});
+
+// ---------------------------------------------------------------- keeping regulars: consent, contacts, SMS
+
+export const CONSENT_KINDS = ['sms_marketing', 'sms_bill', 'do_not_contact'] as const;
+export const CONSENT_SOURCES = ['staff', 'member_form', 'provider', 'import'] as const;
+
+/** Every change of a member's consent, who or what made it and when: the members row holds only the current answer. */
+export const consentEvents = sqliteTable(
+  'consent_events',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind', { enum: CONSENT_KINDS }).notNull(),
+    granted: integer('granted', { mode: 'boolean' }).notNull(),
+    source: text('source', { enum: CONSENT_SOURCES }).notNull(),
+    note: text('note').notNull().default(''),
+    staffId: text('staff_id').references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('consent_events_member').on(t.memberId, t.createdAt)],
+);
+
+export const CAMPAIGN_KINDS = ['winback', 'birthday'] as const;
+
+/** One win-back send (or the birthday greetings of one day): the template as sent, for the win-back rate per campaign. */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    kind: text('kind', { enum: CAMPAIGN_KINDS }).notNull(),
+    name: text('name').notNull(),
+    template: text('template').notNull(),
+    offer: text('offer').notNull().default(''),
+    /** YYYY-MM-DD the offer ends, if any. */
+    offerExpiry: text('offer_expiry'),
+    /** A contacted member who visits within this many days counts as won back (the setting when the campaign was made). */
+    wonBackDays: integer('won_back_days').notNull(),
+    staffId: text('staff_id').references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('campaigns_created').on(t.createdAt)],
+);
+
+export const CONTACT_CHANNELS = ['sms', 'call'] as const;
+export const CALL_OUTCOMES = ['reached', 'will_visit', 'not_interested', 'no_answer', 'wrong_number'] as const;
+
+/** The contact log: every win-back SMS queued and every call made, append-only. */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    campaignId: text('campaign_id').references(() => campaigns.id),
+    channel: text('channel', { enum: CONTACT_CHANNELS }).notNull(),
+    /** Calls only. */
+    outcome: text('outcome', { enum: CALL_OUTCOMES }),
+    /** What the member said (calls), kept for the owner. */
+    feedback: text('feedback').notNull().default(''),
+    outboxId: text('outbox_id'),
+    staffId: text('staff_id').references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('contacts_member').on(t.memberId, t.createdAt), index('contacts_campaign').on(t.campaignId)],
+);
+
+export const SMS_KINDS = ['marketing', 'birthday', 'bill', 'test'] as const;
+export const SMS_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+
+/**
+ * The durable SMS outbox. A message is written here in the same transaction as what caused it (a
+ * campaign, a greeting, later a bill); the sender delivers it after the commit, so nothing is lost when
+ * the shop is offline or the app quits, and nothing is sent for a transaction that rolled back.
+ */
+export const smsOutbox = sqliteTable(
+  'sms_outbox',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    kind: text('kind', { enum: SMS_KINDS }).notNull(),
+    memberId: text('member_id').references(() => members.id),
+    campaignId: text('campaign_id').references(() => campaigns.id),
+    billId: text('bill_id').references(() => bills.id),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    /** The text without the signature (includes the opt-out line for marketing). */
+    text: text('text').notNull(),
+    signature: text('signature').notNull(),
+    /** Our count for the whole message as the carrier sees it (signature included). */
+    segments: integer('segments').notNull(),
+    status: text('status', { enum: SMS_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** ISO UTC: not before (retry backoff, quiet hours). */
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error').notNull().default(''),
+    provider: text('provider'),
+    providerMessageId: text('provider_message_id'),
+    /** As reported by the provider: integer millionths of `cost_currency`, and/or billed segments. */
+    costMicros: integer('cost_micros'),
+    costCurrency: text('cost_currency'),
+    billedSegments: integer('billed_segments'),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    index('sms_outbox_due').on(t.status, t.nextAttemptAt),
+    index('sms_outbox_campaign').on(t.campaignId),
+    index('sms_outbox_created').on(t.createdAt),
+  ],
+);
+
+/** Each delivery attempt and its answer, append-only (the outbox row holds only the latest state). */
+export const smsAttempts = sqliteTable(
+  'sms_attempts',
+  {
+    id: text('id').primaryKey(),
+    outboxId: text('outbox_id')
+      .notNull()
+      .references(() => smsOutbox.id),
+    attempt: integer('attempt').notNull(),
+    provider: text('provider').notNull(),
+    outcome: text('outcome', { enum: ['sent', 'retry', 'rejected'] }).notNull(),
+    error: text('error').notNull().default(''),
+    providerMessageId: text('provider_message_id'),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at').notNull(),
+  },
+  (t) => [index('sms_attempts_outbox').on(t.outboxId)],
+);
+
+/** One birthday greeting per member and year, whatever restarts or double clicks happen. */
+export const birthdayGreetings = sqliteTable(
+  'birthday_greetings',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    year: integer('year').notNull(),
+    outboxId: text('outbox_id'),
+    giftPoints: integer('gift_points').notNull().default(0),
+    giftBonusMinor: integer('gift_bonus_minor').notNull().default(0),
+    staffId: text('staff_id').references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('birthday_greetings_member_year').on(t.memberId, t.year)],
+);
+
+/** Every BG/NBD fit of the shop's visit history (model parameters are real numbers, not money). */
+export const retentionFits = sqliteTable('retention_fits', {
+  id: text('id').primaryKey(),
+  /** The business date the histories were cut at. */
+  asOfDate: text('as_of_date').notNull(),
+  members: integer('members').notNull(),
+  r: real('r').notNull(),
+  alpha: real('alpha').notNull(),
+  a: real('a').notNull(),
+  b: real('b').notNull(),
+  logLikelihood: real('log_likelihood').notNull(),
+  converged: integer('converged', { mode: 'boolean' }).notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Provider credentials, encrypted (Electron safeStorage, or a key kept outside the data file); never returned by the API. */
+export const secrets = sqliteTable('secrets', {
+  name: text('name').primaryKey(),
+  ciphertext: text('ciphertext').notNull(),
+  scheme: text('scheme').notNull(),
+  updatedAt: text('updated_at').notNull(),
 });
