@@ -55,7 +55,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await bridge.close();
-  runtime.close();
+  await runtime.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

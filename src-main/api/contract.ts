@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import * as cmd from '../ledger/commands.ts';
+import * as retentionCmd from '../retention/commands.ts';
+import type * as R from '../retention/types.ts';
+import * as smsCmd from '../sms/commands.ts';
+import type * as S from '../sms/types.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import type * as T from '../ledger/types.ts';
 
@@ -62,6 +66,28 @@ export const contract = {
 
   'wallet.adjust': method<T.AdjustmentResult>()(cmd.walletAdjust),
   'points.adjust': method<T.AdjustmentResult>()(cmd.pointsAdjust),
+
+  'retention.lapsed': method<R.LapsedPage>()(retentionCmd.lapsedQuery),
+  'retention.segments': method<R.SegmentSummary>()(retentionCmd.segmentSummaryQuery),
+  'retention.segmentMembers': method<R.MemberPage>()(retentionCmd.segmentMembersQuery),
+  'retention.outlook': method<R.MemberOutlook>()(retentionCmd.memberOutlookQuery),
+  'retention.model': method<R.ModelFit | null>()(cmd.empty),
+  'retention.fit': method<R.ModelFit>()(retentionCmd.fitModel),
+
+  'campaigns.preview': method<R.CampaignPreview>()(retentionCmd.campaignPreview),
+  'campaigns.send': method<R.CampaignSendResult>()(retentionCmd.campaignSend),
+  'campaigns.list': method<R.CampaignStats[]>()(cmd.empty),
+  'campaigns.members': method<R.MemberPage>()(retentionCmd.campaignMembers),
+  'contacts.logCall': method<R.ContactEntry>()(retentionCmd.callLog),
+  'consent.set': method<T.Member>()(cmd.consentSet),
+  'birthdays.upcoming': method<R.BirthdayRow[]>()(retentionCmd.birthdaysUpcoming),
+  'birthdays.greet': method<R.GreetResult>()(retentionCmd.birthdayGreet),
+
+  'sms.outbox': method<S.OutboxPage>()(smsCmd.outboxQuery),
+  'sms.retry': method<{ requeued: number }>()(smsCmd.outboxRetry),
+  'sms.provider': method<S.ProviderStatus>()(cmd.empty),
+  'sms.setProvider': method<S.ProviderStatus>()(smsCmd.providerUpdate),
+  'sms.test': method<{ messageId: string }>()(smsCmd.testMessage),
 } as const;
 
 export type Contract = typeof contract;

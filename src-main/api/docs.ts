@@ -86,4 +86,41 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
   },
   'wallet.adjust': { summary: 'Manual stored-value correction with a reason.', output: 'AdjustmentResult', errors: [...MONEY_CALL, 'MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'ADJUSTMENT_EMPTY', 'ADJUSTMENT_BELOW_ZERO'] },
   'points.adjust': { summary: 'Manual points correction with a reason.', output: 'AdjustmentResult', errors: [...MONEY_CALL, 'MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'ADJUSTMENT_EMPTY', 'ADJUSTMENT_BELOW_ZERO'] },
+
+  'retention.lapsed': {
+    summary:
+      'Lapsed members (absent longer than the minimum and a multiple of their usual interval), filtered, ranked by value at risk, expected loss or days absent; with the total and the total value at risk.',
+    output: 'LapsedPage',
+    errors: [],
+  },
+  'retention.segments': { summary: 'RFM segment counts, revenue and share, and the top-20% revenue share.', output: 'SegmentSummary', errors: [] },
+  'retention.segmentMembers': { summary: "One segment's members, biggest spenders first.", output: 'MemberPage', errors: [] },
+  'retention.outlook': { summary: "A member's visit figures, RFM segment, BG/NBD outlook, lapsed or not, and contact history.", output: 'MemberOutlook', errors: ['MEMBER_NOT_FOUND'] },
+  'retention.model': { summary: 'The latest BG/NBD fit, or null.', output: 'ModelFit | null', errors: [] },
+  'retention.fit': { summary: "Fit the BG/NBD model to every member's visit days now and keep it.", output: 'ModelFit', errors: ['NOT_ENOUGH_HISTORY'] },
+  'campaigns.preview': {
+    summary: 'The win-back SMS per member as the phone shows it, with characters, segments, encoding, who will not get it and why, and the total.',
+    output: 'CampaignPreview',
+    errors: ['UNKNOWN_PLACEHOLDER'],
+  },
+  'campaigns.send': {
+    summary: 'Create a win-back campaign: one outbox message and one contact per member who accepts marketing, in one transaction; once per idempotency key.',
+    output: 'CampaignSendResult',
+    errors: [...MONEY_CALL, 'UNKNOWN_PLACEHOLDER'],
+  },
+  'campaigns.list': { summary: 'Campaigns with contacted, SMS status counts, won back, win-back rate and revenue.', output: 'CampaignStats[]', errors: [] },
+  'campaigns.members': { summary: 'Members a campaign contacted, with whether each came back.', output: 'MemberPage', errors: ['CAMPAIGN_NOT_FOUND'] },
+  'contacts.logCall': { summary: 'Log a phone call with its outcome and feedback; once per idempotency key.', output: 'ContactEntry', errors: [...MONEY_CALL, 'MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'CAMPAIGN_NOT_FOUND'] },
+  'consent.set': { summary: 'Record a consent change (marketing SMS, e-bill SMS, do not contact) made by staff.', output: 'Member', errors: ['STAFF_NOT_FOUND', 'MEMBER_NOT_FOUND'] },
+  'birthdays.upcoming': { summary: 'Birthdays in the next N days, soonest first, with whether greeted this year.', output: 'BirthdayRow[]', errors: [] },
+  'birthdays.greet': {
+    summary: "Greet members on their birthday: the gift through the ledger and an SMS where they accept marketing; once per member and year.",
+    output: 'GreetResult',
+    errors: MONEY_CALL,
+  },
+  'sms.outbox': { summary: 'Outbox messages, newest first, by status or campaign, with counts per status.', output: 'OutboxPage', errors: [] },
+  'sms.retry': { summary: 'Put failed messages back in the queue, due now.', output: '{ requeued }', errors: [] },
+  'sms.provider': { summary: 'The SMS provider settings and which secrets are stored (never their values).', output: 'ProviderStatus', errors: ['SMS_PROVIDER_NOT_SET'] },
+  'sms.setProvider': { summary: 'Set the SMS provider; secrets are write-only and stored encrypted.', output: 'ProviderStatus', errors: ['VALIDATION', 'SMS_PROVIDER_NOT_SET'] },
+  'sms.test': { summary: 'Queue a test message to a phone number.', output: '{ messageId }', errors: ['SMS_PROVIDER_NOT_SET', 'PHONE_INVALID'] },
 };

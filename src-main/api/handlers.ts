@@ -11,13 +11,48 @@ import * as members from '../ledger/members.ts';
 import { adjustPoints } from '../ledger/points.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
 import * as wallet from '../ledger/wallet.ts';
+import { setConsent } from '../ledger/consent.ts';
+import { fail } from '../ledger/errors.ts';
+import { businessDate } from '../ledger/time.ts';
+import { greetBirthdays, upcomingBirthdays } from '../retention/birthdays.ts';
+import * as campaigns from '../retention/campaigns.ts';
+import { logCall } from '../retention/contacts.ts';
+import { listLapsed } from '../retention/lapsed.ts';
+import { fitModel, latestFit } from '../retention/model.ts';
+import { memberOutlook } from '../retention/outlook.ts';
+import { segmentMembers, segmentSummary } from '../retention/segments.ts';
+import { listOutbox, retryMessages } from '../sms/outbox.ts';
+import { providerStatus, queueTestMessage, setProvider } from '../sms/provider-settings.ts';
+import type { SecretBox } from '../sms/secrets.ts';
 import type { AppInfo, MethodName, OutputOf, ParsedInputOf } from './contract.ts';
+
+/** What the SMS side needs from the running app: where secrets are kept, and a nudge for the sender. */
+export interface MessagingContext {
+  secretBox: SecretBox;
+  /** Messages were just written: deliver them now rather than at the sender's next tick. */
+  wake: () => void;
+}
 
 export interface HandlerContext {
   ledger: Ledger;
   version: string;
   dataFile: string;
   shell: AppInfo['shell'];
+  /** Absent where no sender runs (some tests): provider settings are then refused. */
+  messaging?: MessagingContext;
+}
+
+function messagingOf(ctx: HandlerContext): MessagingContext {
+  return ctx.messaging ?? fail('SMS_PROVIDER_NOT_SET');
+}
+
+/** The day the retention figures are computed for: the caller's, else today at the shop. */
+const asOf = (ctx: HandlerContext, input: { asOfDate?: string | undefined }) => input.asOfDate ?? businessDate(ctx.ledger.clock());
+
+/** Run a use case that writes outbox messages, then wake the sender. */
+function thenWake<T>(ctx: HandlerContext, result: T): T {
+  ctx.messaging?.wake();
+  return result;
 }
 
 export type Handlers = { [M in MethodName]: (ctx: HandlerContext, input: ParsedInputOf<M>) => OutputOf<M> };
@@ -65,4 +100,29 @@ export const handlers: Handlers = {
 
   'wallet.adjust': ({ ledger }, input) => wallet.adjustWallet(ledger, input),
   'points.adjust': ({ ledger }, input) => adjustPoints(ledger, input),
+
+  'retention.lapsed': (ctx, input) => listLapsed(ctx.ledger, input, asOf(ctx, input)),
+  'retention.segments': (ctx, input) => segmentSummary(ctx.ledger, asOf(ctx, input)),
+  'retention.segmentMembers': (ctx, input) => {
+    const wonBackDays = getSettings(ctx.ledger).retention.wonBackDays;
+    return segmentMembers(ctx.ledger, input.segment, input, { asOfDate: asOf(ctx, input), fit: latestFit(ctx.ledger), wonBackDays });
+  },
+  'retention.outlook': (ctx, input) => memberOutlook(ctx.ledger, input.memberId, asOf(ctx, input)),
+  'retention.model': ({ ledger }) => latestFit(ledger),
+  'retention.fit': (ctx, input) => fitModel(ctx.ledger, asOf(ctx, input)),
+
+  'campaigns.preview': ({ ledger }, input) => campaigns.previewCampaign(ledger, input),
+  'campaigns.send': (ctx, input) => thenWake(ctx, campaigns.sendCampaign(ctx.ledger, input)),
+  'campaigns.list': ({ ledger }) => campaigns.listCampaigns(ledger),
+  'campaigns.members': (ctx, input) => campaigns.campaignMembers(ctx.ledger, input, asOf(ctx, input)),
+  'contacts.logCall': ({ ledger }, input) => logCall(ledger, input),
+  'consent.set': ({ ledger }, input) => setConsent(ledger, input),
+  'birthdays.upcoming': (ctx, input) => upcomingBirthdays(ctx.ledger, asOf(ctx, input), input.days),
+  'birthdays.greet': (ctx, input) => thenWake(ctx, greetBirthdays(ctx.ledger, input)),
+
+  'sms.outbox': ({ ledger }, input) => listOutbox(ledger, input),
+  'sms.retry': (ctx, input) => thenWake(ctx, retryMessages(ctx.ledger, input.messageIds)),
+  'sms.provider': (ctx) => providerStatus(ctx.ledger, messagingOf(ctx).secretBox),
+  'sms.setProvider': (ctx, input) => thenWake(ctx, setProvider(ctx.ledger, messagingOf(ctx).secretBox, input)),
+  'sms.test': (ctx, input) => thenWake(ctx, queueTestMessage(ctx.ledger, input)),
 };

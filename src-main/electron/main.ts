@@ -6,13 +6,14 @@
  * here (or below) may use import.meta: paths come from app.getAppPath() and process.resourcesPath.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../api/contract.ts';
 import { makeError } from '../api/dispatch.ts';
 import { normalizeLocale } from '../api/error-messages.ts';
 import type { ErrorCode } from '../ledger/errors.ts';
 import { ensureDemoShop } from '../demo/demo-shop.ts';
 import { startRuntime, type Runtime } from '../platform/app-runtime.ts';
+import { safeStorageBox } from './safe-storage-box.ts';
 import { resolveDataDir } from '../platform/data-dir.ts';
 import { INVOKE_CHANNEL } from './ipc.ts';
 import { isOwnPage } from './own-page.ts';
@@ -116,11 +117,13 @@ async function start(): Promise<void> {
   const dataDir = demo ? path.join(app.isPackaged ? app.getPath('userData') : appRoot, 'demo-shop') : resolveDataDir(process.env, app.getPath('userData'));
   try {
     if (demo) ensureDemoShop(dataDir, migrationsFolder);
+    const secretBox = safeStorageBox(safeStorage);
     runtime = startRuntime({
       dataDir,
       migrationsFolder,
       version: app.getVersion(),
       shell: 'electron',
+      ...(secretBox ? { secretBox } : {}),
       logError: (method, error) => console.error(`[api] ${method} failed:`, error),
     });
   } catch (error) {
@@ -150,9 +153,13 @@ if (!app.requestSingleInstanceLock()) {
   // Closing the till's window ends the app on every platform (macOS included): the data file's lock
   // is then released at once, rather than held by an app with no window.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    runtime?.close();
+  app.on('will-quit', (event) => {
+    if (!runtime) return;
+    // Let an SMS in flight finish being recorded (or be left to resend), then close the file and quit.
+    event.preventDefault();
+    const closing = runtime;
     runtime = undefined;
+    void closing.close().finally(() => app.quit());
   });
 
   start().catch((error: unknown) => {

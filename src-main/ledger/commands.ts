@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_MINOR } from './money.ts';
+import { CONSENT_KINDS } from './vocabulary.ts';
 import { settingsPatchSchema } from './settings-schema.ts';
 
 const id = z.string().min(1).max(64);
@@ -62,6 +63,16 @@ export const memberSearch = z.object({
 });
 
 export const memberRef = z.object({ memberId: id });
+
+/** Consent changed by staff (on the member's word); each change is kept as a consent event. */
+export const consentSet = z.object({
+  staffId,
+  memberId: id,
+  kind: z.enum(CONSENT_KINDS),
+  granted: z.boolean(),
+  note: text(200).default(''),
+});
+export type ConsentSet = z.input<typeof consentSet>;
 export const memberHistory = z.object({ memberId: id, limit: z.number().int().min(1).max(1000).default(200) });
 export const memberArchive = z.object({ memberId: id, staffId });
 
@@ -114,7 +125,7 @@ export type RefundCommit = z.input<typeof refundCommit>;
 
 export const billRef = z.object({ billId: id });
 /** A business day as the ledger names it: the shop's local YYYY-MM-DD. */
-const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const billList = z.object({
   businessDate,
   limit: z.number().int().min(1).max(2000).default(500),

@@ -11,6 +11,7 @@ import { newId } from './ids.ts';
 import { nameSearchKeys } from './name-keys.ts';
 import { lastFourDigits, normalizePhone, tryNormalizePhone } from './phone.ts';
 import { members, tiers } from './schema.ts';
+import { recordConsent } from './consent.ts';
 import { requireStaff, defaultTier } from './catalog.ts';
 import { isoTime } from './time.ts';
 import { inTransaction } from './transaction.ts';
@@ -48,9 +49,13 @@ function toMember(row: MemberRow, tier: TierRow): Member {
     note: row.note,
     smsBillConsent: row.smsBillConsent,
     smsMarketingConsent: row.smsMarketingConsent,
+    doNotContact: row.doNotContact,
     referredById: row.referredById,
     createdAt: row.createdAt,
     firstVisitAt: row.firstVisitAt,
+    visitDays: row.visitDays,
+    firstVisitDate: row.firstVisitDate,
+    lastVisitDate: row.lastVisitDate,
     tierDiscountBp: tier.discountBp,
     tierPointsPerUnit: tier.pointsPerUnit,
   };
@@ -149,13 +154,12 @@ export function createMember(ledger: Ledger, input: cmd.MemberCreate): Member {
         tierId,
         tags: JSON.stringify(data.tags),
         note: data.note,
-        smsBillConsent: data.smsBillConsent,
-        smsMarketingConsent: data.smsMarketingConsent,
         referredById: data.referredById ?? null,
         createdAt: isoTime(ledger.clock()),
         createdByStaffId: data.staffId,
       })
       .run();
+    recordFormConsents(ledger, id, data, data.staffId);
     return getMember(ledger, id);
   });
 }
@@ -190,16 +194,23 @@ export function updateMember(ledger: Ledger, input: cmd.MemberUpdate): Member {
     }
     if (data.tags !== undefined) patch.tags = JSON.stringify(data.tags);
     if (data.note !== undefined) patch.note = data.note;
-    if (data.smsBillConsent !== undefined) patch.smsBillConsent = data.smsBillConsent;
-    if (data.smsMarketingConsent !== undefined) patch.smsMarketingConsent = data.smsMarketingConsent;
     if (data.referredById !== undefined) {
       if (data.referredById === row.id) fail('VALIDATION', { field: 'referredById' });
       if (data.referredById) loadMember(ledger, data.referredById);
       patch.referredById = data.referredById ?? null;
     }
     if (Object.keys(patch).length > 0) ledger.db.update(members).set(patch).where(eq(members.id, row.id)).run();
+    recordFormConsents(ledger, row.id, data, data.staffId);
     return getMember(ledger, row.id);
   });
+}
+
+/** The consent boxes of the member form: each change goes through the consent record. */
+function recordFormConsents(ledger: Ledger, memberId: string, form: { smsBillConsent?: boolean; smsMarketingConsent?: boolean }, staffId: string): void {
+  if (form.smsBillConsent !== undefined) recordConsent(ledger, { memberId, kind: 'sms_bill', granted: form.smsBillConsent, source: 'member_form', staffId });
+  if (form.smsMarketingConsent !== undefined) {
+    recordConsent(ledger, { memberId, kind: 'sms_marketing', granted: form.smsMarketingConsent, source: 'member_form', staffId });
+  }
 }
 
 /** Archiving frees the phone number for a new member; the history and any balance stay on record. */

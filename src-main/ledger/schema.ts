@@ -11,6 +11,15 @@
  * - Time is stored as ISO-8601 UTC text (sortable); `business_date` is the shop's local YYYY-MM-DD.
  */
 import { sql } from 'drizzle-orm';
+import {
+  CALL_OUTCOMES,
+  CAMPAIGN_KINDS,
+  CONSENT_KINDS,
+  CONSENT_SOURCES,
+  CONTACT_CHANNELS,
+  SMS_KINDS,
+  SMS_STATUSES,
+} from './vocabulary.ts';
 import { type AnySQLiteColumn, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Key/value settings (JSON values), kept in the data file so they are transactional and backed up. */
@@ -347,8 +356,6 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
 
 // ---------------------------------------------------------------- keeping regulars: consent, contacts, SMS
 
-export const CONSENT_KINDS = ['sms_marketing', 'sms_bill', 'do_not_contact'] as const;
-export const CONSENT_SOURCES = ['staff', 'member_form', 'provider', 'import'] as const;
 
 /** Every change of a member's consent, who or what made it and when: the members row holds only the current answer. */
 export const consentEvents = sqliteTable(
@@ -369,7 +376,6 @@ export const consentEvents = sqliteTable(
   (t) => [index('consent_events_member').on(t.memberId, t.createdAt)],
 );
 
-export const CAMPAIGN_KINDS = ['winback', 'birthday'] as const;
 
 /** One win-back send (or the birthday greetings of one day): the template as sent, for the win-back rate per campaign. */
 export const campaigns = sqliteTable(
@@ -391,8 +397,6 @@ export const campaigns = sqliteTable(
   (t) => [index('campaigns_created').on(t.createdAt)],
 );
 
-export const CONTACT_CHANNELS = ['sms', 'call'] as const;
-export const CALL_OUTCOMES = ['reached', 'will_visit', 'not_interested', 'no_answer', 'wrong_number'] as const;
 
 /** The contact log: every win-back SMS queued and every call made, append-only. */
 export const contacts = sqliteTable(
@@ -416,8 +420,6 @@ export const contacts = sqliteTable(
   (t) => [index('contacts_member').on(t.memberId, t.createdAt), index('contacts_campaign').on(t.campaignId)],
 );
 
-export const SMS_KINDS = ['marketing', 'birthday', 'bill', 'test'] as const;
-export const SMS_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 
 /**
  * The durable SMS outbox. A message is written here in the same transaction as what caused it (a

@@ -31,6 +31,32 @@ const fields = {
     /** Return stored-value bonus that paid for the refunded part, or let it lapse. */
     bonus: z.enum(['return', 'forfeit']),
   }),
+  /** When a member counts as lapsed, and when a contacted one counts as won back. */
+  retention: z.object({
+    /** Never lapsed before this many days without a visit, however often they used to come. */
+    minDaysAbsent: z.number().int().min(1).max(3650),
+    /** …and only when absent longer than this many times their own usual interval between visits. */
+    intervalMultiple: z.number().min(1).max(20),
+    /** Members with fewer visit days have no usual interval yet and are not listed as lapsed. */
+    minVisitDays: z.number().int().min(2).max(100),
+    /** A contacted member who visits within this many days counts as won back. */
+    wonBackDays: z.number().int().min(1).max(365),
+  }),
+  /** Marketing SMS: sender signature, quiet hours (shop local time, HH:mm) and the opt-out line. */
+  messaging: z.object({
+    /** 【signature】 the carrier shows; empty = the shop name. */
+    signature: z.string().trim().max(20),
+    quietHoursStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    quietHoursEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    /** Appended to every marketing message (the law in China and elsewhere). */
+    optOutText: z.string().trim().min(1).max(30),
+    winbackTemplate: z.string().trim().min(1).max(500),
+    birthdayTemplate: z.string().trim().min(1).max(500),
+    /** Greet members on their birthday automatically (when the app is running that day). */
+    birthdayAutoGreet: z.boolean(),
+    birthdayGiftPoints: z.number().int().min(0).max(1_000_000),
+    birthdayGiftBonusMinor: z.number().int().min(0).max(100_000_00),
+  }),
 };
 
 export const settingsSchema = z.object(fields);
@@ -48,4 +74,25 @@ export const DEFAULT_SETTINGS: Settings = {
   storedValueEarnsPoints: false,
   pointsRedemption: { enabled: true, pointsPerUnit: 100 },
   refundPolicy: { earnedPoints: 'reverse', redeemedPoints: 'restore', bonus: 'return' },
+  // A weekly regular absent 4 weeks is lapsed (max(21, 3 × 7) = 21 days); a monthly one absent 5 weeks
+  // is not (max(21, 3 × 30) = 90 days).
+  retention: { minDaysAbsent: 21, intervalMultiple: 3, minVisitDays: 2, wonBackDays: 30 },
+  messaging: {
+    signature: '',
+    quietHoursStart: '21:00',
+    quietHoursEnd: '09:00',
+    optOutText: '回T退订',
+    winbackTemplate: '{name}，好久不见！您在{shop}还有余额{balance}、积分{points}。{offer}，{expiry}前有效，期待您再来。',
+    birthdayTemplate: '{name}，生日快乐！{shop}祝您生日开心，{offer}。',
+    birthdayAutoGreet: false,
+    birthdayGiftPoints: 0,
+    birthdayGiftBonusMinor: 0,
+  },
+};
+
+/** Defaults of the texts that are in the shop's language, for a shop set up in English. */
+export const ENGLISH_MESSAGING_TEXTS: Pick<Settings['messaging'], 'optOutText' | 'winbackTemplate' | 'birthdayTemplate'> = {
+  optOutText: 'Reply STOP to opt out',
+  winbackTemplate: 'Hi {name}, we miss you at {shop}! You still have {balance} and {points} points. {offer} until {expiry}.',
+  birthdayTemplate: 'Happy birthday, {name}! Everyone at {shop} wishes you a great day. {offer}.',
 };

@@ -64,9 +64,15 @@ export interface Member extends MemberSummary {
   note: string;
   smsBillConsent: boolean;
   smsMarketingConsent: boolean;
+  /** Asked not to be called or messaged for marketing at all. */
+  doNotContact: boolean;
   referredById: string | null;
   createdAt: string;
   firstVisitAt: string | null;
+  /** Distinct business days with a purchase, and the first and last of them (YYYY-MM-DD). */
+  visitDays: number;
+  firstVisitDate: string | null;
+  lastVisitDate: string | null;
   tierDiscountBp: number;
   tierPointsPerUnit: number;
 }

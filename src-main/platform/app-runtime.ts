@@ -7,7 +7,12 @@ import path from 'node:path';
 import { createDispatch, type Dispatch, type DispatchOptions } from '../api/dispatch.ts';
 import type { AppInfo } from '../api/contract.ts';
 import { closeLedger, DB_FILE_NAME, openLedger, type Clock, type Ledger } from '../ledger/db.ts';
+import { keyFileSecretBox, type SecretBox } from '../sms/secrets.ts';
+import { startBackground, type Background } from './background.ts';
 import { acquireInstanceLock } from './instance-lock.ts';
+
+/** Beside the data file, never inside it: a copy of the data file alone does not reveal provider secrets. */
+export const SECRET_KEY_FILE = 'regulars.key';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -16,13 +21,19 @@ export interface RuntimeOptions {
   shell: AppInfo['shell'];
   clock?: Clock;
   logError?: DispatchOptions['logError'];
+  /** Electron passes one backed by safeStorage; otherwise a key file beside the data file. */
+  secretBox?: SecretBox;
+  /** Tests: a shorter SMS timeout. */
+  smsTimeoutMs?: number;
 }
 
 export interface Runtime {
   ledger: Ledger;
   dispatch: Dispatch;
   dataFile: string;
-  close: () => void;
+  background: Background;
+  /** Stops the background work (an SMS in flight is sent again at the next start) and closes the file. */
+  close: () => Promise<void>;
 }
 
 export function startRuntime(options: RuntimeOptions): Runtime {
@@ -36,15 +47,24 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     release();
     throw error;
   }
+  const secretBox = options.secretBox ?? keyFileSecretBox(path.join(options.dataDir, SECRET_KEY_FILE));
+  const background = startBackground({
+    ledger,
+    secretBox,
+    ...(options.logError ? { logError: (error: unknown) => options.logError!('background', error) } : {}),
+    ...(options.smsTimeoutMs ? { smsTimeoutMs: options.smsTimeoutMs } : {}),
+  });
   const dispatch = createDispatch(
-    { ledger, version: options.version, dataFile, shell: options.shell },
+    { ledger, version: options.version, dataFile, shell: options.shell, messaging: { secretBox, wake: () => background.sender.wake() } },
     options.logError ? { logError: options.logError } : {},
   );
   return {
     ledger,
     dispatch,
     dataFile,
-    close: () => {
+    background,
+    close: async () => {
+      await background.stop();
       closeLedger(ledger);
       release();
     },

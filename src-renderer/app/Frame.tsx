@@ -5,13 +5,14 @@ import { CheckoutScreen } from '../screens/checkout/CheckoutScreen.tsx';
 import { MemberForm } from '../screens/members/MemberForm.tsx';
 import { MemberList } from '../screens/members/MemberList.tsx';
 import { MemberPage } from '../screens/members/MemberPage.tsx';
+import { RegularsScreen } from '../screens/regulars/RegularsScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { TopupScreen } from '../screens/topup/TopupScreen.tsx';
 import { useSession } from '../stores/session.ts';
 import { useAppInfo } from './app-info.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navigate, parseRoute, paths, useHash, type Route } from './router.ts';
-import { KEYS, useShortcut } from './shortcuts.ts';
+import { KEYS, useShortcut, type ShortcutKey } from './shortcuts.ts';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -31,10 +32,12 @@ function Screen({ route }: { route: Route }) {
       return <MemberForm key={`edit-${route.memberId}`} mode="edit" memberId={route.memberId} />;
     case 'member':
       return <MemberPage key={route.memberId} memberId={route.memberId} billId={route.billId} />;
+    case 'regulars':
+      return <RegularsScreen tab={route.tab} segment={route.segment} />;
   }
 }
 
-type Area = 'checkout' | 'topup' | 'members' | 'bills' | 'settings';
+type Area = 'checkout' | 'topup' | 'members' | 'bills' | 'regulars' | 'settings';
 
 /** The member a screen is about: checkout and top-up from a member's page start with that member. */
 const memberOf = (route: Route) => (route.name === 'member' || route.name === 'member-edit' ? route.memberId : null);
@@ -44,6 +47,7 @@ const NAV: ReadonlyArray<{ area: Area; icon: IconName; path: (route: Route) => s
   { area: 'topup', icon: 'wallet', path: (route) => paths.topup(memberOf(route)) },
   { area: 'members', icon: 'user', path: () => paths.members() },
   { area: 'bills', icon: 'receipt', path: () => paths.bills() },
+  { area: 'regulars', icon: 'heart', path: () => paths.regulars() },
   { area: 'settings', icon: 'settings', path: () => paths.settings() },
 ];
 
@@ -53,23 +57,35 @@ function areaOf(route: Route): Area {
     case 'topup':
     case 'bills':
     case 'settings':
+    case 'regulars':
       return route.name;
     default:
       return 'members';
   }
 }
 
+/** The till's screens have a function key; the owner's after-hours screens are reached by Tab and Enter. */
+const NAV_KEYS: Partial<Record<Area, ShortcutKey>> = {
+  checkout: KEYS.checkout,
+  topup: KEYS.topup,
+  members: KEYS.members,
+  bills: KEYS.bills,
+  settings: KEYS.settings,
+};
+
 function NavLink({ area, icon, path, active }: { area: Area; icon: IconName; path: string; active: boolean }) {
   const { t } = useTranslation();
-  const key = KEYS[area];
-  useShortcut(key, () => navigate(path));
+  const key = NAV_KEYS[area];
+  useShortcut(key ?? 'Escape', () => navigate(path), key !== undefined);
   return (
     <a className={`nav-link${active ? ' is-active' : ''}`} href={`#${path}`} aria-current={active ? 'page' : undefined} aria-keyshortcuts={key}>
       <Icon name={icon} size={18} />
       {t(`frame.${area}`)}
-      <kbd className="kbd" aria-hidden="true">
-        {key}
-      </kbd>
+      {key && (
+        <kbd className="kbd" aria-hidden="true">
+          {key}
+        </kbd>
+      )}
     </a>
   );
 }

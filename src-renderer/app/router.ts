@@ -3,12 +3,16 @@
  * without a reload. The till opens on checkout. Routes: `#/checkout[?member=<id>]`,
  * `#/topup[?member=<id>]`, `#/bills[?date=YYYY-MM-DD][&bill=<id>]`, `#/settings/<section>`,
  * `#/members`, `#/members/new`, `#/members/<id>`, `#/members/<id>/edit` and
- * `#/members/<id>/bills/<billId>` (the member page with a bill open).
+ * `#/members/<id>/bills/<billId>` (the member page with a bill open), and the owner's retention
+ * screens `#/regulars/<tab>[?segment=<segment>]`.
  */
 import { useSyncExternalStore } from 'react';
 
-export const SETTINGS_SECTIONS = ['shop', 'products', 'tiers', 'bonus', 'points'] as const;
+export const SETTINGS_SECTIONS = ['shop', 'products', 'tiers', 'bonus', 'points', 'retention', 'messaging'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+export const REGULARS_TABS = ['lapsed', 'segments', 'birthdays', 'campaigns', 'outbox'] as const;
+export type RegularsTab = (typeof REGULARS_TABS)[number];
 
 export type Route =
   | { name: 'checkout'; memberId: string | null }
@@ -18,7 +22,8 @@ export type Route =
   | { name: 'members' }
   | { name: 'member-new'; phone: string; memberName: string }
   | { name: 'member'; memberId: string; billId: string | null }
-  | { name: 'member-edit'; memberId: string };
+  | { name: 'member-edit'; memberId: string }
+  | { name: 'regulars'; tab: RegularsTab; segment: string | null };
 
 function withQuery(path: string, query: Record<string, string | null | undefined>): string {
   const q = new URLSearchParams();
@@ -36,6 +41,7 @@ export const paths = {
   newMember: (prefill: { phone?: string; name?: string } = {}) => withQuery('/members/new', { phone: prefill.phone, name: prefill.name }),
   member: (memberId: string) => `/members/${encodeURIComponent(memberId)}`,
   editMember: (memberId: string) => `/members/${encodeURIComponent(memberId)}/edit`,
+  regulars: (tab: RegularsTab = 'lapsed', options: { segment?: string | null } = {}) => withQuery(`/regulars/${tab}`, { segment: options.segment }),
   bill: (memberId: string, billId: string) => `/members/${encodeURIComponent(memberId)}/bills/${encodeURIComponent(billId)}`,
 };
 
@@ -58,6 +64,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') {
     const section = SETTINGS_SECTIONS.find((s) => s === parts[1]) ?? 'shop';
     return { name: 'settings', section };
+  }
+  if (parts[0] === 'regulars') {
+    const tab = REGULARS_TABS.find((t) => t === parts[1]) ?? 'lapsed';
+    return { name: 'regulars', tab, segment: query.get('segment') };
   }
   if (parts[0] === 'members') {
     if (parts[1] === 'new' && parts.length === 2) return { name: 'member-new', phone: query.get('phone') ?? '', memberName: query.get('name') ?? '' };

@@ -3,6 +3,7 @@ import { pickerText } from '../components/member-picker-text.ts';
 import { billsText } from '../screens/bills/text.ts';
 import { checkoutText } from '../screens/checkout/text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
+import { regularsText } from '../screens/regulars/text.ts';
 import { settingsText } from '../screens/settings/text.ts';
 import { topupText } from '../screens/topup/text.ts';
 import type { Messages } from './messages.ts';
@@ -12,6 +13,7 @@ export const en: Messages = {
   topup: topupText.en,
   bills: billsText.en,
   settings: settingsText.en,
+  regulars: regularsText.en,
   quickMember: quickMemberText.en,
   picker: pickerText.en,
   app: {
@@ -25,6 +27,7 @@ export const en: Messages = {
     topup: 'Top up',
     members: 'Members',
     bills: 'Bills',
+    regulars: 'Regulars',
     settings: 'Settings',
     shortcut: 'Shortcut {{key}}',
     staffLabel: 'Staff on duty',

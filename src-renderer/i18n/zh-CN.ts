@@ -6,6 +6,7 @@ import { pickerText } from '../components/member-picker-text.ts';
 import { billsText } from '../screens/bills/text.ts';
 import { checkoutText } from '../screens/checkout/text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
+import { regularsText } from '../screens/regulars/text.ts';
 import { settingsText } from '../screens/settings/text.ts';
 import { topupText } from '../screens/topup/text.ts';
 
@@ -14,6 +15,7 @@ export const zhCN = {
   topup: topupText.zhCN,
   bills: billsText.zhCN,
   settings: settingsText.zhCN,
+  regulars: regularsText.zhCN,
   quickMember: quickMemberText.zhCN,
   picker: pickerText.zhCN,
   app: {
@@ -27,6 +29,7 @@ export const zhCN = {
     topup: '充值',
     members: '会员',
     bills: '账单',
+    regulars: '回头客',
     settings: '设置',
     shortcut: '快捷键 {{key}}',
     staffLabel: '当前员工',

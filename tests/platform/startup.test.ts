@@ -84,16 +84,16 @@ describe('opening the data file', () => {
 });
 
 describe('one process owns a data file', () => {
-  it('refuses a second runtime on the same file and frees it on close', () => {
+  it('refuses a second runtime on the same file and frees it on close', async () => {
     const dataDir = tempDir();
     const options = { dataDir, migrationsFolder: MIGRATIONS_DIR, version: 'test', shell: 'browser' as const };
     const first = startRuntime(options);
     expect(() => acquireInstanceLock(first.dataFile)).not.toThrow(); // same process may re-enter…
-    first.close();
+    await first.close();
     const owner = startRuntime(options);
     // …but another process may not: simulate one by writing its (live) pid into the lock.
     const lockFile = `${owner.dataFile}.lock`;
-    owner.close();
+    await owner.close();
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       fs.writeFileSync(lockFile, String(child.pid));
@@ -111,7 +111,7 @@ describe('one process owns a data file', () => {
     fs.writeFileSync(path.join(dataDir, 'regulars.sqlite.lock'), String(pid));
     const runtime = startRuntime({ dataDir, migrationsFolder: MIGRATIONS_DIR, version: 'test', shell: 'browser' });
     expect(fs.readFileSync(`${runtime.dataFile}.lock`, 'utf8')).toBe(String(process.pid));
-    runtime.close();
+    await runtime.close();
     expect(fs.existsSync(`${runtime.dataFile}.lock`)).toBe(false);
   });
 });

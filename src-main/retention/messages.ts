@@ -1,0 +1,61 @@
+/**
+ * One marketing message for one member: the shop's template filled with their facts, the opt-out
+ * line, the signature, its SMS count — and whether they may receive it at all. The send dialog's
+ * preview and the outbox rows come from here, so what the owner previews is what goes out.
+ */
+import type { Settings } from '../ledger/settings-schema.ts';
+import { segmentsOf } from '../sms/segments.ts';
+import { fillTemplate, fullText, marketingText, placeholderValues, signatureOf } from '../sms/templates.ts';
+import type { MessagePreview, SendBlock } from './types.ts';
+
+export interface Recipient {
+  id: string;
+  name: string;
+  phone: string;
+  balancePrincipalMinor: number;
+  balanceBonusMinor: number;
+  points: number;
+  smsMarketingConsent: boolean;
+  doNotContact: boolean;
+  archivedAt: string | null;
+}
+
+/** Why a member may not get marketing, or null: consent first, then "do not contact" overrides everything. */
+export function marketingBlock(member: Recipient): SendBlock | null {
+  if (member.archivedAt) return 'archived';
+  if (member.doNotContact) return 'do_not_contact';
+  if (!member.smsMarketingConsent) return 'no_consent';
+  if (!member.phone) return 'no_phone';
+  return null;
+}
+
+export interface MessageSpec {
+  template: string;
+  offer: string;
+  offerExpiry?: string | null | undefined;
+}
+
+export function composeMarketing(member: Recipient, spec: MessageSpec, shop: Settings): { preview: MessagePreview; signature: string } {
+  const values = placeholderValues(
+    { name: member.name, balanceMinor: member.balancePrincipalMinor + member.balanceBonusMinor, points: member.points },
+    { shopName: shop.shopName, currency: shop.currency, locale: shop.locale },
+    spec.offer,
+    spec.offerExpiry,
+  );
+  const text = marketingText(fillTemplate(spec.template, values), shop.messaging.optOutText);
+  const signature = signatureOf(shop.messaging.signature, shop.shopName);
+  const shown = fullText(signature, text);
+  const count = segmentsOf(shown);
+  const preview: MessagePreview = {
+    memberId: member.id,
+    name: member.name,
+    phone: member.phone,
+    text,
+    fullText: shown,
+    characters: count.characters,
+    segments: count.segments,
+    encoding: count.encoding,
+    blocked: marketingBlock(member),
+  };
+  return { preview, signature };
+}

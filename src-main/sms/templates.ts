@@ -1,0 +1,73 @@
+/**
+ * Message templates: `{name}`-style placeholders filled per member, the 【signature】 the carrier shows,
+ * and the opt-out line every marketing message must end with. Plain code, no Node imports: the send
+ * dialog previews with exactly what the outbox will hold.
+ */
+import { formatMoney } from '../api/money-format.ts';
+
+export const PLACEHOLDERS = ['name', 'shop', 'balance', 'points', 'offer', 'expiry'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type PlaceholderValues = Record<Placeholder, string>;
+
+const PLACEHOLDER_PATTERN = /\{([A-Za-z]+)\}/g;
+
+/** Placeholders in the template that we do not know, e.g. a typo like {nmae}: shown to the owner before sending. */
+export function unknownPlaceholders(template: string): string[] {
+  const unknown = new Set<string>();
+  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
+    if (!(PLACEHOLDERS as readonly string[]).includes(match[1]!)) unknown.add(match[0]);
+  }
+  return [...unknown];
+}
+
+export function fillTemplate(template: string, values: PlaceholderValues): string {
+  return template.replace(PLACEHOLDER_PATTERN, (whole, key: string) =>
+    (PLACEHOLDERS as readonly string[]).includes(key) ? values[key as Placeholder] : whole,
+  );
+}
+
+export interface MemberFacts {
+  name: string;
+  balanceMinor: number;
+  points: number;
+}
+
+export interface ShopFacts {
+  shopName: string;
+  currency: string;
+  locale: string;
+}
+
+/** "2026-12-31" → 12月31日 / Dec 31 (a member reads the date, not an ISO string). */
+export function formatOfferExpiry(date: string | null | undefined, locale: string): string {
+  if (!date) return '';
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+}
+
+export function placeholderValues(member: MemberFacts, shop: ShopFacts, offer: string, offerExpiry: string | null | undefined): PlaceholderValues {
+  return {
+    name: member.name,
+    shop: shop.shopName,
+    balance: formatMoney(member.balanceMinor, shop.currency, shop.locale),
+    points: String(member.points),
+    offer,
+    expiry: formatOfferExpiry(offerExpiry, shop.locale),
+  };
+}
+
+/** The text a marketing message carries: the filled template and, on its own line's end, the opt-out. */
+export function marketingText(filled: string, optOutText: string): string {
+  const body = filled.trim();
+  return optOutText ? `${body} ${optOutText}` : body;
+}
+
+/** The sender signature: the one set in settings, else the shop name. */
+export function signatureOf(messagingSignature: string, shopName: string): string {
+  return (messagingSignature || shopName).trim();
+}
+
+/** As the phone shows it (and as carriers count it): 【signature】text. */
+export function fullText(signature: string, text: string): string {
+  return signature ? `【${signature}】${text}` : text;
+}
