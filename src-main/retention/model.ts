@@ -63,7 +63,8 @@ export function fitModel(ledger: Ledger, asOfDate: string): ModelFit {
   try {
     fit = fitBgNbd(historiesOf(population), previous?.converged ? { initial: previous.params } : {});
   } catch (error) {
-    if (error instanceof BgNbdFitError) fail('NOT_ENOUGH_HISTORY', { needed: MIN_REPEAT_CUSTOMERS });
+    // An impossible history (INVALID_HISTORY) is a bug in the cached visit figures: let it surface.
+    if (error instanceof BgNbdFitError && error.code !== 'INVALID_HISTORY') fail('NOT_ENOUGH_HISTORY', { needed: MIN_REPEAT_CUSTOMERS });
     throw error;
   }
   const row: FitRow = {
