@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBridge } from '../src-main/bridge/server.ts';
+import { connectDemoPhone } from '../src-main/demo/demo-phone.ts';
 import { ensureDemoShop } from '../src-main/demo/demo-shop.ts';
 import { startRuntime } from '../src-main/platform/app-runtime.ts';
 import { resolveDataDir } from '../src-main/platform/data-dir.ts';
@@ -39,6 +40,9 @@ const runtime = startRuntime({
   shell: 'browser',
   logError: (method, error) => console.error(`[api] ${method} failed:`, error),
 });
+// The demo shop's SMS go to a local "phone" that prints them (no SMS account needed to try it).
+const demoPhone = values.demo ? await connectDemoPhone(runtime.dispatch, (line) => console.log(line)) : null;
+
 const token = process.env['REGULARS_TOKEN'] || randomBytes(24).toString('base64url');
 const bridge = await startBridge({
   dispatch: runtime.dispatch,
@@ -56,6 +60,7 @@ const stop = async () => {
   stopping = true;
   await bridge.close();
   await runtime.close();
+  await demoPhone?.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -11,6 +11,7 @@ import type { ApiResult } from '../api/contract.ts';
 import { makeError } from '../api/dispatch.ts';
 import { normalizeLocale } from '../api/error-messages.ts';
 import type { ErrorCode } from '../ledger/errors.ts';
+import { connectDemoPhone, type DemoPhone } from '../demo/demo-phone.ts';
 import { ensureDemoShop } from '../demo/demo-shop.ts';
 import { startRuntime, type Runtime } from '../platform/app-runtime.ts';
 import { safeStorageBox } from './safe-storage-box.ts';
@@ -32,6 +33,8 @@ const preloadFile = path.join(appRoot, 'dist', 'main', 'preload.cjs');
 const migrationsFolder = app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(appRoot, 'migrations');
 
 let runtime: Runtime | undefined;
+/** `--demo` only: where the demo shop's SMS go. */
+let demoPhone: DemoPhone | null = null;
 let mainWindow: BrowserWindow | undefined;
 
 function systemLocale(): string {
@@ -135,6 +138,7 @@ async function start(): Promise<void> {
     app.exit(1); // nothing to clean up: startRuntime released its lock when it failed
     return;
   }
+  if (demo) demoPhone = await connectDemoPhone(runtime.dispatch, (line) => console.log(line));
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();
 }
@@ -159,7 +163,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = runtime;
     runtime = undefined;
-    void closing.close().finally(() => app.quit());
+    void closing
+      .close()
+      .then(() => demoPhone?.close())
+      .finally(() => app.quit());
   });
 
   start().catch((error: unknown) => {
