@@ -44,6 +44,12 @@ const fields = {
   }),
   /** Marketing SMS: sender signature, quiet hours (shop local time, HH:mm) and the opt-out line. */
   messaging: z.object({
+    /**
+     * The language members' messages are written in: money and dates in templates, the test message,
+     * ledger reasons of gifts. Separate from the screen language, which a cashier may switch for
+     * themselves without changing what members receive.
+     */
+    language: z.enum(LOCALES),
     /** 【signature】 the carrier shows; empty = the shop name. */
     signature: z.string().trim().max(20),
     quietHoursStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -78,21 +84,24 @@ export const DEFAULT_SETTINGS: Settings = {
   // is not (max(21, 3 × 30) = 90 days).
   retention: { minDaysAbsent: 21, intervalMultiple: 3, minVisitDays: 2, wonBackDays: 30 },
   messaging: {
+    language: 'zh-CN',
     signature: '',
     quietHoursStart: '21:00',
     quietHoursEnd: '09:00',
     optOutText: '回T退订',
-    winbackTemplate: '{name}，好久不见！您在{shop}还有余额{balance}、积分{points}。{offer}，{expiry}前有效，期待您再来。',
-    birthdayTemplate: '{name}，生日快乐！{shop}祝您生日开心，{offer}。',
+    // No {offer}/{expiry} in the middle of a sentence: with no offer typed, the text still reads well.
+    winbackTemplate: '{name}，好久不见！您在{shop}还有余额{balance}、积分{points}，期待您再来。{offer}',
+    birthdayTemplate: '{name}，生日快乐！{shop}祝您生日开心。{offer}',
     birthdayAutoGreet: false,
     birthdayGiftPoints: 0,
     birthdayGiftBonusMinor: 0,
   },
 };
 
-/** Defaults of the texts that are in the shop's language, for a shop set up in English. */
-export const ENGLISH_MESSAGING_TEXTS: Pick<Settings['messaging'], 'optOutText' | 'winbackTemplate' | 'birthdayTemplate'> = {
+/** The message texts for a shop that writes to its members in English (Settings → Messages offers them). */
+export const ENGLISH_MESSAGING_TEXTS: Pick<Settings['messaging'], 'language' | 'optOutText' | 'winbackTemplate' | 'birthdayTemplate'> = {
+  language: 'en',
   optOutText: 'Reply STOP to opt out',
-  winbackTemplate: 'Hi {name}, we miss you at {shop}! You still have {balance} and {points} points. {offer} until {expiry}.',
-  birthdayTemplate: 'Happy birthday, {name}! Everyone at {shop} wishes you a great day. {offer}.',
+  winbackTemplate: 'Hi {name}, we miss you at {shop}! You still have {balance} and {points} points. {offer}',
+  birthdayTemplate: 'Happy birthday, {name}! Everyone at {shop} wishes you a great day. {offer}',
 };

@@ -1,6 +1,6 @@
 import type { Ledger } from './db.ts';
 import { settings } from './schema.ts';
-import { DEFAULT_SETTINGS, ENGLISH_MESSAGING_TEXTS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
 import { inTransaction } from './transaction.ts';
 
 /** The shop's settings: each stored value that still fits its schema, the default for the rest. */
@@ -13,13 +13,7 @@ export function getSettings(ledger: Pick<Ledger, 'db'>): Settings {
     const parsed = field.safeParse(JSON.parse(row.value));
     if (parsed.success) result[row.key] = parsed.data;
   }
-  const merged = result as Settings;
-  // Until the owner edits them, the message texts (and the opt-out line the law asks for) follow the
-  // shop's language.
-  if (merged.messaging === DEFAULT_SETTINGS.messaging && merged.locale === 'en') {
-    merged.messaging = { ...DEFAULT_SETTINGS.messaging, ...ENGLISH_MESSAGING_TEXTS };
-  }
-  return merged;
+  return result as Settings;
 }
 
 /** Save only the settings in `patch`; the others keep their stored values. */

@@ -21,6 +21,9 @@ import { marketingBlock, type Recipient } from './messages.ts';
 import type { BirthdayRow, GreetResult } from './types.ts';
 import { daysBetween } from './visit-stats.ts';
 
+/** The gift's reason in the ledger, in the language the shop writes to members in. */
+const GIFT_REASON: Record<Settings['messaging']['language'], string> = { 'zh-CN': '生日礼物', en: 'Birthday gift' };
+
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 /** The member's birthday in `year` (29 February is kept on the 28th in other years). */
@@ -109,7 +112,7 @@ function greetMembers(ledger: Ledger, recipients: Recipient[], greeting: Greetin
     else if (!row?.month) result.skipped.push({ memberId: recipient.id, reason: 'no_birthday' });
     else if (already.has(recipient.id)) result.skipped.push({ memberId: recipient.id, reason: 'already_greeted' });
     else {
-      const reason = 'birthday gift';
+      const reason = GIFT_REASON[shop.messaging.language];
       if (greeting.giftPoints > 0) postPointsEntry(ledger, { memberId: recipient.id, kind: 'adjust', delta: greeting.giftPoints, reason, staffId: greeting.staffId });
       if (greeting.giftBonusMinor > 0) {
         postWalletEntry(ledger, { memberId: recipient.id, kind: 'adjust', principalDelta: 0, bonusDelta: greeting.giftBonusMinor, reason, staffId: greeting.staffId });

@@ -38,6 +38,7 @@ interface LastContact {
   contacts: number;
   channel: ContactChannel;
   outcome: CallOutcome | null;
+  feedback: string;
   at: string;
 }
 
@@ -46,7 +47,7 @@ function lastContacts(ledger: Ledger, memberIds: string[]): Map<string, LastCont
   if (memberIds.length === 0) return result;
   const rows = ledger.sqlite
     .prepare(
-      `select c.member_id as memberId, n.contacts, c.channel, c.outcome, c.created_at as at
+      `select c.member_id as memberId, n.contacts, c.channel, c.outcome, c.feedback, c.created_at as at
        from (select member_id, count(*) as contacts, max(created_at) as last_at from contacts
              where member_id in (select value from json_each(?)) group by member_id) n
        join contacts c on c.member_id = n.member_id and c.created_at = n.last_at`,
@@ -111,7 +112,7 @@ export function toRetentionMembers(ledger: Ledger, rows: MemberColumns[], contex
       smsMarketingConsent: row.sms_marketing_consent === 1,
       doNotContact: row.do_not_contact === 1,
       contactCount: contact?.contacts ?? 0,
-      lastContact: contact ? { channel: contact.channel, outcome: contact.outcome, at: contact.at } : null,
+      lastContact: contact ? { channel: contact.channel, outcome: contact.outcome, feedback: contact.feedback, at: contact.at } : null,
       wonBackAt: contact ? firstVisitAfter(ledger, row.id, contact.at, context.wonBackDays) : null,
     };
   });

@@ -38,7 +38,7 @@ export interface MessageSpec {
 export function composeMarketing(member: Recipient, spec: MessageSpec, shop: Settings): { preview: MessagePreview; signature: string } {
   const values = placeholderValues(
     { name: member.name, balanceMinor: member.balancePrincipalMinor + member.balanceBonusMinor, points: member.points },
-    { shopName: shop.shopName, currency: shop.currency, locale: shop.locale },
+    { shopName: shop.shopName, currency: shop.currency, locale: shop.messaging.language },
     spec.offer,
     spec.offerExpiry,
   );

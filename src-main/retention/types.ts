@@ -62,7 +62,7 @@ export interface RetentionMember {
   smsMarketingConsent: boolean;
   doNotContact: boolean;
   contactCount: number;
-  lastContact: { channel: ContactChannel; outcome: CallOutcome | null; at: string } | null;
+  lastContact: { channel: ContactChannel; outcome: CallOutcome | null; feedback: string; at: string } | null;
   /** First visit after their last contact, when within the won-back window. */
   wonBackAt: string | null;
 }

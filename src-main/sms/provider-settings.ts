@@ -84,7 +84,7 @@ export function queueTestMessage(ledger: Ledger, input: z.input<typeof testMessa
     const messageId = enqueueSms(ledger, {
       kind: 'test',
       phone: normalizePhone(data.phone),
-      text: TEST_TEXT[shop.locale] ?? TEST_TEXT['en']!,
+      text: TEST_TEXT[shop.messaging.language] ?? TEST_TEXT['en']!,
       signature: signatureOf(shop.messaging.signature, shop.shopName),
     });
     return { messageId };

@@ -67,7 +67,13 @@ export function signatureOf(messagingSignature: string, shopName: string): strin
   return (messagingSignature || shopName).trim();
 }
 
-/** As the phone shows it (and as carriers count it): 【signature】text. */
+/**
+ * As the phone shows it (and as carriers count it). A Chinese signature is 【签名】 before the text,
+ * as Chinese carriers require (Aliyun and Tencent add it themselves from SignName); a signature in
+ * Latin letters is "[Shop] text", so an English message stays in GSM-7 (160 characters an SMS, where
+ * the full-width brackets would force UCS-2 and 70).
+ */
 export function fullText(signature: string, text: string): string {
-  return signature ? `【${signature}】${text}` : text;
+  if (!signature) return text;
+  return /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(signature) ? `【${signature}】${text}` : `[${signature}] ${text}`;
 }

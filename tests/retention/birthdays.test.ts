@@ -52,10 +52,10 @@ describe('greeting members on their birthday', () => {
     const messages = t.ledger.db.select().from(smsOutbox).all();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: 'birthday', memberId: a.id });
-    expect(messages[0]!.text).toBe('王芳，生日快乐！常客小店祝您生日开心，送您一份蛋糕。 回T退订');
+    expect(messages[0]!.text).toBe('王芳，生日快乐！常客小店祝您生日开心。送您一份蛋糕 回T退订');
     expect(t.ledger.db.select().from(pointsEntries).all().map((e) => [e.kind, e.delta, e.reason])).toEqual([
-      ['adjust', 200, 'birthday gift'],
-      ['adjust', 200, 'birthday gift'],
+      ['adjust', 200, '生日礼物'],
+      ['adjust', 200, '生日礼物'],
     ]);
     expect(t.ledger.db.select().from(walletEntries).all().every((e) => e.bonusDeltaMinor === 1_000 && e.principalDeltaMinor === 0)).toBe(true);
     expect(checkLedgerInvariants(t.ledger)).toEqual([]);

@@ -5,6 +5,7 @@ import { LedgerError } from '../../src-main/ledger/errors.ts';
 import { getMember } from '../../src-main/ledger/members.ts';
 import { smsOutbox } from '../../src-main/ledger/schema.ts';
 import { getSettings, updateSettings } from '../../src-main/ledger/settings.ts';
+import { ENGLISH_MESSAGING_TEXTS } from '../../src-main/ledger/settings-schema.ts';
 import { topUp } from '../../src-main/ledger/wallet.ts';
 import { campaignMembers, listCampaigns, previewCampaign, sendCampaign } from '../../src-main/retention/campaigns.ts';
 import { campaignMembers as campaignMembersQuery } from '../../src-main/retention/commands.ts';
@@ -47,11 +48,24 @@ describe('the win-back preview', () => {
     expect(t.ledger.db.select().from(smsOutbox).all()).toHaveLength(0);
   });
 
-  it('English shops get the English opt-out line until the owner edits the texts', () => {
-    updateSettings(t.ledger, { locale: 'en', shopName: 'Corner Cafe' });
+  it('a shop writing to members in English: English opt-out line, money and dates; the screen language does not matter', () => {
+    updateSettings(t.ledger, { locale: 'zh-CN', shopName: 'Corner Cafe', messaging: { ...getSettings(t.ledger).messaging, ...ENGLISH_MESSAGING_TEXTS } });
     const [ann] = buildHistories(t, [{ name: 'Ann', daysAgo: every(7, 4, 40), amountMinor: 500 }]);
-    const preview = previewCampaign(t.ledger, { memberIds: [ann!.id], template: getSettings(t.ledger).messaging.winbackTemplate, offer: 'A free cookie', offerExpiry: '2026-12-31' });
-    expect(preview.messages[0]!.text).toBe('Hi Ann, we miss you at Corner Cafe! You still have CN¥0.00 and 20 points. A free cookie until Dec 31. Reply STOP to opt out');
+    const preview = previewCampaign(t.ledger, { memberIds: [ann!.id], template: getSettings(t.ledger).messaging.winbackTemplate, offer: 'A free cookie until {expiry}.', offerExpiry: '2026-12-31' });
+    expect(preview.messages[0]!.text).toBe('Hi Ann, we miss you at Corner Cafe! You still have CN¥0.00 and 20 points. A free cookie until {expiry}. Reply STOP to opt out');
+    const withExpiry = previewCampaign(t.ledger, { memberIds: [ann!.id], template: 'Hi {name}, {offer} until {expiry}.', offer: 'a free cookie', offerExpiry: '2026-12-31' });
+    expect(withExpiry.messages[0]).toMatchObject({ text: 'Hi Ann, a free cookie until Dec 31. Reply STOP to opt out', encoding: 'GSM-7' });
+    // Switching the screen to English changes nothing members receive.
+    updateSettings(t.ledger, { locale: 'en' });
+    expect(previewCampaign(t.ledger, { memberIds: [ann!.id], template: 'Hi {name}, {offer} until {expiry}.', offer: 'a free cookie', offerExpiry: '2026-12-31' }).messages[0]!.text).toBe(
+      withExpiry.messages[0]!.text,
+    );
+  });
+
+  it('the default template reads well without an offer', () => {
+    const [wang] = buildHistories(t, [{ name: '王芳', daysAgo: every(7, 4, 40), amountMinor: 500 }]);
+    const text = previewCampaign(t.ledger, { memberIds: [wang!.id], template: getSettings(t.ledger).messaging.winbackTemplate }).messages[0]!.text;
+    expect(text).toBe('王芳，好久不见！您在常客小店还有余额¥0.00、积分20，期待您再来。 回T退订');
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * The text a phone shows for providers that take the whole message (Twilio, the webhook):
- * `【signature】text`, as Chinese carriers require and as Aliyun/Tencent compose from SignName themselves.
+ * The text a phone shows, for providers that take the whole message (Twilio, the webhook): the
+ * signature and text put together exactly as the outbox counted them (sms/templates.ts `fullText`).
  */
+import { fullText } from '../templates.ts';
 import type { OutgoingSms } from './types.ts';
 
 export function composeBody(sms: Pick<OutgoingSms, 'signature' | 'text'>): string {
-  return sms.signature === '' ? sms.text : `【${sms.signature}】${sms.text}`;
+  return fullText(sms.signature, sms.text);
 }
