@@ -9,6 +9,7 @@ import './styles/checkout.css';
 import './styles/topup.css';
 import './styles/bills.css';
 import './styles/settings.css';
+import './styles/regulars.css';
 
 // Before anything reads the address: take the bridge token out of it.
 captureToken();

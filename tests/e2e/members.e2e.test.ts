@@ -1,11 +1,18 @@
 /**
  * The demo shop in Chromium, against `npm run serve`: a cashier finds a member by the last 4 digits of
  * the phone, opens them, and sees the balance and history the API reports; then switches to English.
+ * Then, on the member page, contact consent is switched by keyboard, the outlook shows what the API
+ * reports, and a logged call appears in the contact history.
  */
 import { describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../src-main/api/contract.ts';
 import { formatMoney } from '../../src-main/api/money-format.ts';
-import type { MemberHistory } from '../../src-main/ledger/types.ts';
+import type { Member, MemberHistory } from '../../src-main/ledger/types.ts';
+import type { MemberOutlook, Segment } from '../../src-main/retention/types.ts';
+import { memberCareText } from '../../src-renderer/screens/members/care-text.ts';
 import { demoTill, expectFocused, knownMember, openTill, screenshot } from './harness.ts';
+
+const SEGMENT_NAMES: Record<Segment, string> = memberCareText.zhCN.segment;
 
 const till = demoTill();
 
@@ -77,6 +84,95 @@ describe('member lookup in the demo shop', () => {
     await page.keyboard.press('F3');
     await page.getByRole('region', { name: 'Member' }).getByText(member.name).waitFor();
     expect(page.url()).toContain(`#/checkout?member=${member.id}`);
+    await page.getByRole('radio', { name: '中文' }).check();
+    await page.close();
+  });
+});
+
+describe('keeping a member: consent, outlook and contacts', () => {
+  it('switches marketing consent off and on and sets do-not-contact from the member page, then logs a call', async () => {
+    const member = await knownMember(till.served);
+    const staff = (await till.served.api<AppInfo>('app.info')).staff;
+    const page = await openTill(till);
+    await page.evaluate((id) => {
+      location.hash = `#/members/${id}`;
+    }, member.id);
+    await page.getByRole('heading', { level: 1, name: member.name }).waitFor();
+
+    // The outlook block shows what retention.outlook reports.
+    const outlook = await till.served.api<MemberOutlook>('retention.outlook', { memberId: member.id });
+    const outlookCard = page.getByRole('region', { name: '回头展望' });
+    await outlookCard.getByRole('group', { name: '活跃时月均消费' }).getByText(formatMoney(outlook.member.monthlySpendMinor, 'CNY', 'zh-CN')).waitFor();
+    if (outlook.member.rfm) await outlookCard.getByRole('group', { name: '会员分群' }).getByText(SEGMENT_NAMES[outlook.member.rfm.segment]).waitFor();
+    expect(await page.locator('.member-title-line').getByText('流失', { exact: true }).count()).toBe(outlook.lapsed ? 1 : 0);
+
+    // Marketing consent: a switch, by keyboard, recorded at once.
+    const marketing = page.getByRole('switch', { name: '营销短信' });
+    const start = member.smsMarketingConsent;
+    expect(await marketing.isChecked()).toBe(start);
+    await marketing.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await till.served.api<Member>('members.get', { memberId: member.id })).smsMarketingConsent).toBe(!start);
+    await expect.poll(() => marketing.isChecked()).toBe(!start);
+    await expectFocused(marketing);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await till.served.api<Member>('members.get', { memberId: member.id })).smsMarketingConsent).toBe(start);
+    await expect.poll(() => marketing.isChecked()).toBe(start);
+    // Off, then on: whatever it was, it ends agreed.
+    if (!start) {
+      await page.keyboard.press('Space');
+      await expect.poll(async () => (await till.served.api<Member>('members.get', { memberId: member.id })).smsMarketingConsent).toBe(true);
+    }
+    await page.getByRole('switch', { name: '营销短信' }).locator('xpath=..').getByText('已同意').waitFor();
+
+    // Do not contact: the header says so.
+    const header = page.locator('.member-title-line');
+    expect(await header.getByText('勿扰', { exact: true }).count()).toBe(0);
+    const dnc = page.getByRole('switch', { name: '勿扰' });
+    await page.keyboard.press('Tab');
+    await expectFocused(dnc);
+    await page.keyboard.press('Space');
+    await header.getByText('勿扰', { exact: true }).waitFor();
+    const after = await till.served.api<Member>('members.get', { memberId: member.id });
+    expect(after).toMatchObject({ doNotContact: true, smsMarketingConsent: true, smsBillConsent: member.smsBillConsent });
+    await screenshot(page, 'member-care-zh-CN-1366');
+
+    // Log a call: outcome by arrow keys, feedback, F9.
+    await page.getByRole('button', { name: '记录电话回访' }).click();
+    const dialog = page.getByRole('dialog', { name: '记录电话回访' });
+    await dialog.waitFor();
+    await dialog.getByText('这位会员要求勿扰').waitFor();
+    await expectFocused(dialog.getByRole('radio', { name: '已接通' }));
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: '说会再来' }).isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expectFocused(dialog.getByRole('textbox', { name: '会员反馈' }));
+    await page.keyboard.type('下周带朋友来，想试试新品');
+    await screenshot(page, 'member-log-call-zh-CN-1366');
+    await page.keyboard.press('F9');
+    await dialog.waitFor({ state: 'hidden' });
+
+    const contacts = page.getByRole('table', { name: '回访记录' });
+    const row = contacts.getByRole('row').filter({ hasText: '下周带朋友来，想试试新品' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('电话');
+    expect(await row.textContent()).toContain('说会再来');
+    const owner = staff.find((s) => s.role === 'owner')!;
+    expect(await row.textContent()).toContain(owner.name);
+    const logged = await till.served.api<MemberOutlook>('retention.outlook', { memberId: member.id });
+    expect(logged.contacts.length).toBe(outlook.contacts.length + 1);
+    expect(logged.contacts[0]).toMatchObject({ channel: 'call', outcome: 'will_visit', feedback: '下周带朋友来，想试试新品', staffName: owner.name });
+    expect(await contacts.getByRole('row').count()).toBe(logged.contacts.length + 1); // + header row
+    await screenshot(page, 'member-contacts-zh-CN-1366');
+
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('table', { name: 'Contact history' }).getByText('Will visit').waitFor();
+    await page.locator('.member-title-line').getByText('Do not contact', { exact: true }).waitFor();
+    await screenshot(page, 'member-contacts-en-1366');
+    await page.mouse.move(1150, 500);
+    await page.mouse.wheel(0, 500);
+    await page.getByRole('switch', { name: 'Do not contact' }).waitFor();
+    await screenshot(page, 'member-care-en-1366');
     await page.getByRole('radio', { name: '中文' }).check();
     await page.close();
   });

@@ -4,12 +4,17 @@
  * discount as 折, add a top-up bonus rule, change the points redemption rate. Each change is checked
  * on screen and in the ledger through the API. Then a cashier sees it all read-only, and screenshots
  * of the products and tiers sections are taken in both languages at 1366×768 and 1920×1080.
+ * Then the lapsed rule, the message settings (a template edited with a placeholder button, its SMS
+ * count on screen) and an SMS provider with a write-only secret, by keyboard, checked through the API.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../src-main/api/contract.ts';
-import type { Product, Tier, TopupQuote } from '../../src-main/ledger/types.ts';
-import { discountToInput, parseDiscountInput, parseWholeNumber } from '../../src-renderer/screens/settings/number-text.ts';
+import type { MemberSummary, Product, Tier, TopupQuote } from '../../src-main/ledger/types.ts';
+import { segmentsOf } from '../../src-main/sms/segments.ts';
+import { fillTemplate, fullText, marketingText, placeholderValues } from '../../src-main/sms/templates.ts';
+import type { ProviderStatus } from '../../src-main/sms/types.ts';
+import { discountToInput, parseDiscountInput, parseTenths, parseTimeOfDay, parseWholeNumber, tenthsToText } from '../../src-renderer/screens/settings/number-text.ts';
 import { demoTill, expectFocused, openTill, screenshot } from './harness.ts';
 
 describe('tier discounts typed as each locale says them', () => {
@@ -37,6 +42,26 @@ describe('tier discounts typed as each locale says them', () => {
     expect(parseWholeNumber('１００', 1, 100_000)).toEqual({ ok: true, value: 100 });
     expect(parseWholeNumber('0', 1, 100_000).ok).toBe(false);
     expect(parseWholeNumber('1.5', 0, 10).ok).toBe(false);
+  });
+});
+
+describe('multiples and times of day typed by a person', () => {
+  it('reads a multiple with one decimal as tenths and a 24-hour time as HH:mm', () => {
+    expect(parseTenths('3', 10, 200)).toEqual({ ok: true, value: 30 });
+    expect(parseTenths('2.5', 10, 200)).toEqual({ ok: true, value: 25 });
+    expect(parseTenths('３．０', 10, 200)).toEqual({ ok: true, value: 30 });
+    expect(parseTenths('2.55', 10, 200).ok).toBe(false);
+    expect(parseTenths('0.5', 10, 200).ok).toBe(false);
+    expect(parseTenths('20.1', 10, 200).ok).toBe(false);
+    expect(parseTenths('', 10, 200)).toEqual({ ok: false, reason: 'empty' });
+    expect(tenthsToText(30)).toBe('3.0');
+    expect(tenthsToText(25)).toBe('2.5');
+    expect(parseTimeOfDay('21:00')).toBe('21:00');
+    expect(parseTimeOfDay('9:05')).toBe('09:05');
+    expect(parseTimeOfDay('２２：３０')).toBe('22:30');
+    expect(parseTimeOfDay('24:00')).toBeNull();
+    expect(parseTimeOfDay('21:60')).toBeNull();
+    expect(parseTimeOfDay('2100')).toBeNull();
   });
 });
 
@@ -315,5 +340,183 @@ describe('owner settings, keyboard only', () => {
     await page.evaluate("location.hash = '#/settings/shop'");
     await page.getByRole('textbox', { name: '店铺名称' }).waitFor();
     await screenshot(page, 'settings-shop-zh-CN-1920');
+  });
+});
+
+describe('keeping regulars and messages, keyboard only', () => {
+  let page: Page;
+
+  it('edits the lapsed rule and the won-back window, refusing a number out of range at the field', async () => {
+    page = await openTill(till);
+    await page.keyboard.press('F8');
+    await expectFocused(page.getByRole('tab', { name: '店铺' }));
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await expectFocused(page.getByRole('tab', { name: '回头客' }));
+    await page.getByRole('heading', { level: 2, name: '回头客' }).waitFor();
+    expect(page.url()).toContain('#/settings/retention');
+    await page.getByText('每周来一次的会员超过 21 天未来算流失；每月来一次的超过 90 天。').waitFor();
+
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '至少多少天未到店' }));
+    await retype(page, '14');
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '且超过平时到店间隔的' }));
+    await retype(page, '2.5');
+    // max(14, 2.5 × 7 = 17.5) → more than 17 whole days; max(14, 2.5 × 30) = 75.
+    await page.getByText('每周来一次的会员超过 17 天未来算流失；每月来一次的超过 75 天。').waitFor();
+    await page.keyboard.press('Tab');
+    const minVisitDays = page.getByRole('textbox', { name: '至少到店几天才判断' });
+    await expectFocused(minVisitDays);
+    await retype(page, '1');
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '回访后多少天内再来算挽回' }));
+    await retype(page, '45');
+    await page.getByText('回访后 45 天内再来消费，算挽回成功。').waitFor();
+
+    // 1 visit day is below the schema's minimum of 2: refused at the field, which gets the focus.
+    await page.keyboard.press('Control+S');
+    await page.getByText('请输入 2 到 100 之间的整数').waitFor();
+    await expectFocused(minVisitDays);
+    expect(await minVisitDays.getAttribute('aria-invalid')).toBe('true');
+    expect((await till.served.api<AppInfo>('app.info')).settings.retention.minDaysAbsent).toBe(21);
+    await retype(page, '3');
+    await page.getByText('到店少于 3 天的会员不算流失。').waitFor();
+    await screenshot(page, 'settings-retention-zh-CN-1366');
+    await page.keyboard.press('Control+S');
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+
+    const info = await till.served.api<AppInfo>('app.info');
+    expect(info.settings.retention).toEqual({ minDaysAbsent: 14, intervalMultiple: 2.5, minVisitDays: 3, wonBackDays: 45 });
+    // The saved multiple comes back with its one decimal.
+    expect(await page.getByRole('textbox', { name: '且超过平时到店间隔的' }).inputValue()).toBe('2.5');
+  });
+
+  it('edits the signature, quiet hours and the win-back template with a placeholder button; the preview counts the SMS', async () => {
+    await page.keyboard.press('Escape');
+    await expectFocused(page.getByRole('tab', { name: '回头客' }));
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 2, name: '短信' }).waitFor();
+
+    await page.keyboard.press('Tab');
+    const signature = page.getByRole('textbox', { name: '短信签名' });
+    await expectFocused(signature);
+    // Empty, it shows the shop name it stands for.
+    expect(await signature.getAttribute('placeholder')).toBe(NEW_SHOP_NAME);
+    await page.keyboard.type('常客咖啡');
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '退订说明' }));
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '免打扰开始' }));
+    // As a Chinese IME types it: full-width digits and colon.
+    await retype(page, '２２：３０');
+    await page.getByText('每晚 22:30 到次日 09:00 不发营销短信，排队到早上 09:00 再发。').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const template = page.getByRole('textbox', { name: '挽回短信' });
+    await expectFocused(template);
+
+    // A typo in a placeholder is flagged while typing, and stops the save at the field.
+    await retype(page, '{nmae}您好');
+    const editor = page.getByRole('region', { name: '挽回短信' });
+    await editor.getByText('无法识别的占位符：{nmae}').waitFor();
+    await page.keyboard.press('Control+S');
+    await editor.getByText('有无法识别的占位符：{nmae}').waitFor();
+    await expectFocused(template);
+
+    await retype(page, '{name}您好，{shop}想您了！您还有余额{balance}和积分');
+    // The placeholder toolbar is one Tab stop: → moves along it, Enter inserts at the caret and returns to the text.
+    await page.keyboard.press('Tab');
+    await expectFocused(editor.getByRole('button', { name: '插入“姓名”' }));
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expectFocused(editor.getByRole('button', { name: '插入“积分”' }));
+    await page.keyboard.press('Enter');
+    await expectFocused(template);
+    await page.keyboard.type('，本周来店饮品第二杯半价，新品桂花拿铁也已上市，期待再见。');
+    const winback = '{name}您好，{shop}想您了！您还有余额{balance}和积分{points}，本周来店饮品第二杯半价，新品桂花拿铁也已上市，期待再见。';
+    expect(await template.inputValue()).toBe(winback);
+
+    // The preview is filled for the member who came in last, as the outbox would send it.
+    const [sample] = await till.served.api<MemberSummary[]>('members.recent', { limit: 1 });
+    const info = await till.served.api<AppInfo>('app.info');
+    const values = placeholderValues(
+      { name: sample!.name, balanceMinor: sample!.balancePrincipalMinor + sample!.balanceBonusMinor, points: sample!.points },
+      { shopName: info.settings.shopName, currency: info.settings.currency, locale: info.settings.locale },
+      '',
+      null,
+    );
+    const phoneText = fullText('常客咖啡', marketingText(fillTemplate(winback, values), info.settings.messaging.optOutText));
+    const expected = segmentsOf(phoneText);
+    expect(expected.encoding).toBe('UCS-2');
+    expect(expected.segments).toBe(2);
+    await editor.getByText(phoneText).waitFor();
+    await editor.getByText(`${expected.characters} 字 · 2 条短信 · UCS-2`).waitFor();
+    await screenshot(page, 'settings-messaging-zh-CN-1366');
+
+    await page.keyboard.press('Control+S');
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    const saved = (await till.served.api<AppInfo>('app.info')).settings.messaging;
+    expect(saved).toMatchObject({ signature: '常客咖啡', quietHoursStart: '22:30', quietHoursEnd: '09:00', winbackTemplate: winback });
+    expect(saved.birthdayTemplate).toBe(info.settings.messaging.birthdayTemplate);
+  });
+
+  it('sets up an SMS provider with a write-only secret', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 2, name: '短信服务商' }).waitFor();
+    // The section loads the provider's state (sms.provider) before its form is there to Tab into.
+    const none = page.getByRole('radio', { name: '暂不发送' });
+    await none.waitFor();
+    await page.keyboard.press('Tab');
+    await expectFocused(none);
+    // ← → within the provider choice: none, Twilio, 阿里云.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: '阿里云' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '接入地址' }));
+    // Saving without the required fields and secret points at the first one missing.
+    await page.keyboard.press('Control+S');
+    const keyId = page.getByRole('textbox', { name: 'AccessKey ID' });
+    await expectFocused(keyId);
+    await page.getByText('请修正标出的内容后再保存。').waitFor();
+    await page.keyboard.type('LTAI5tTestKeyId');
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('textbox', { name: '模板 CODE' }));
+    await page.keyboard.type('SMS_123456789');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const secret = page.getByLabel('AccessKey Secret');
+    await expectFocused(secret);
+    expect(await secret.getAttribute('type')).toBe('password');
+    await page.keyboard.type('s3cr3t-value');
+    await page.keyboard.press('Control+S');
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+
+    const status = await till.served.api<ProviderStatus>('sms.provider');
+    expect(status.config).toMatchObject({ kind: 'aliyun', accessKeyId: 'LTAI5tTestKeyId', templateCode: 'SMS_123456789', endpoint: 'dysmsapi.aliyuncs.com', protocol: 'https' });
+    expect(status.secrets).toEqual([{ name: 'accessKeySecret', set: true }]);
+    // The secret is never shown again: the field is empty and says it is set.
+    expect(await secret.inputValue()).toBe('');
+    expect(await secret.getAttribute('placeholder')).toBe('已设置，留空则不变');
+    await page.getByText('已设置', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '发送测试短信' }).isDisabled()).toBe(true); // no phone yet
+    await screenshot(page, 'settings-provider-zh-CN-1366');
+  });
+
+  it('looks right in English', async () => {
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('heading', { level: 2, name: 'SMS provider' }).waitFor();
+    await page.getByText('Set', { exact: true }).waitFor();
+    await screenshot(page, 'settings-provider-en-1366');
+    await page.evaluate("location.hash = '#/settings/messaging'");
+    await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
+    await page.getByRole('region', { name: 'Win-back message' }).getByText(/characters · 2 SMS · UCS-2$/).waitFor();
+    await screenshot(page, 'settings-messaging-en-1366');
+    await page.evaluate("location.hash = '#/settings/retention'");
+    await page.getByText('A member who comes weekly is lapsed after more than 17 days away; one who comes monthly after more than 75 days.').waitFor();
+    await screenshot(page, 'settings-retention-en-1366');
+    await page.getByRole('radio', { name: '中文' }).check();
+    await page.getByRole('heading', { level: 2, name: '回头客' }).waitFor();
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-/** The four history lists of a member page: bills, top-ups, stored-value entries, points entries. */
+/** The history lists of a member page: bills, top-ups, stored-value entries, points entries (contacts: ContactsTable). */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillSummary, PointsEntry, Topup, WalletEntry } from '../../../src-main/ledger/types.ts';
@@ -31,10 +31,10 @@ interface Column<T> {
 }
 
 /**
- * One history list as a table: its columns say what each cell shows, so the four lists differ only in
+ * One history list as a table: its columns say what each cell shows, so the lists differ only in
  * their columns. Empty and truncated lists say so.
  */
-function HistoryTable<T extends { id: string }>(props: { label: string; emptyText: string; rows: T[]; limit: number; columns: Column<T>[]; onRowClick?: (row: T) => void }) {
+export function HistoryTable<T extends { id: string }>(props: { label: string; emptyText: string; rows: T[]; limit: number; columns: Column<T>[]; onRowClick?: (row: T) => void }) {
   const { label, emptyText, rows, limit, columns, onRowClick } = props;
   if (rows.length === 0) return <Empty text={emptyText} />;
   const cellClass = (c: Column<T>) => [c.end ? 'align-end' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
@@ -69,7 +69,7 @@ function HistoryTable<T extends { id: string }>(props: { label: string; emptyTex
   );
 }
 
-function Dash() {
+export function Dash() {
   const { t } = useTranslation();
   return <span className="muted">{t('common.empty')}</span>;
 }

@@ -1,7 +1,8 @@
 /**
- * One member: who they are, balances (principal and bonus apart) and points, visit totals, and the
- * whole history in tabs. A bill opens in a dialog over the page (`#/members/<id>/bills/<billId>`).
- * Esc goes back to the list (or closes the bill first).
+ * One member: who they are, balances (principal and bonus apart) and points, visit totals, the
+ * retention outlook, contact consent, and the whole history in tabs (contacts included). A bill opens
+ * in a dialog over the page (`#/members/<id>/bills/<billId>`), as does logging a call.
+ * Esc goes back to the list (or closes the dialog first).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +15,18 @@ import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { BillDialog } from '../../components/bill/BillDialog.tsx';
+import { ConsentCard } from './ConsentCard.tsx';
+import { ContactsPanel } from './ContactsTable.tsx';
 import { BillsTable, PointsTable, TopupsTable, WalletTable } from './HistoryTables.tsx';
+import { LogCallDialog } from './LogCallDialog.tsx';
+import { OutlookCard } from './OutlookCard.tsx';
 import { TierBadge } from './TierBadge.tsx';
+import { useCareText } from './use-care-text.ts';
+import { useMemberOutlook } from './use-member-outlook.ts';
 
 const HISTORY_LIMIT = 1000;
 
-type TabKey = 'bills' | 'topups' | 'wallet' | 'points';
+type TabKey = 'bills' | 'topups' | 'wallet' | 'points' | 'contacts';
 
 /** A labelled figure: role=group named by its label, so it can be found as "储值本金" / "Principal balance". */
 function Figure({ label, children, main = false }: { label: string; children: ReactNode; main?: boolean }) {
@@ -45,7 +52,10 @@ function Prop({ label, children }: { label: string; children: ReactNode }) {
 
 export function MemberPage({ memberId, billId }: { memberId: string; billId: string | null }) {
   const { t } = useTranslation();
+  const ct = useCareText();
   const f = useFormat();
+  const outlook = useMemberOutlook(memberId);
+  const [loggingCall, setLoggingCall] = useState(false);
   const [member, setMember] = useState<Member | null>(null);
   const [history, setHistory] = useState<MemberHistory | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -151,6 +161,8 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
               </h1>
               <TierBadge tierId={member.tierId} name={member.tierName} />
               {member.archivedAt ? <span className="badge badge-danger">{t('member.archived')}</span> : null}
+              {member.doNotContact ? <span className="badge badge-dnc">{ct('dncBadge')}</span> : null}
+              {outlook.outlook?.lapsed ? <span className="badge badge-warn">{ct('outlook.lapsed')}</span> : null}
             </div>
             <dl className="member-ids">
               <div>
@@ -168,6 +180,10 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
           <span className="esc-hint" aria-hidden="true">
             {t('member.escHint')}
           </span>
+          <button type="button" className="btn" onClick={() => setLoggingCall(true)}>
+            <Icon name="plus" />
+            {ct('logCall.action')}
+          </button>
           <button type="button" className="btn" onClick={() => navigate(paths.editMember(member.id))}>
             <Icon name="edit" />
             {t('member.edit')}
@@ -207,12 +223,14 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
                 { key: 'topups', label: t('history.topups'), badge: tabCount(history.topups.length) },
                 { key: 'wallet', label: t('history.wallet'), badge: tabCount(history.wallet.length) },
                 { key: 'points', label: t('history.points'), badge: tabCount(history.points.length) },
+                { key: 'contacts', label: ct('contacts.tab'), badge: outlook.outlook ? f.number(outlook.outlook.contacts.length) : undefined },
               ]}
             >
               {tab === 'bills' ? <BillsTable bills={history.bills} limit={HISTORY_LIMIT} onOpen={openBill} /> : null}
               {tab === 'topups' ? <TopupsTable topups={history.topups} limit={HISTORY_LIMIT} /> : null}
               {tab === 'wallet' ? <WalletTable entries={history.wallet} bills={history.bills} limit={HISTORY_LIMIT} onOpenBill={openBill} /> : null}
               {tab === 'points' ? <PointsTable entries={history.points} bills={history.bills} limit={HISTORY_LIMIT} onOpenBill={openBill} /> : null}
+              {tab === 'contacts' ? <ContactsPanel state={outlook} /> : null}
             </Tabs>
           </section>
         </div>
@@ -245,6 +263,9 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
             </div>
           </section>
 
+          <OutlookCard outlook={outlook.outlook} error={outlook.error} onRetry={() => void outlook.reload()} />
+          <ConsentCard member={member} onChanged={setMember} />
+
           <section className="card profile" aria-labelledby="profile-title">
             <h2 className="card-title" id="profile-title">
               {t('member.profile')}
@@ -271,16 +292,6 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
                   <span className="muted">{t('member.none')}</span>
                 )}
               </Prop>
-              <Prop label={t('member.sms')}>
-                <span className="consents">
-                  <span className={`consent${member.smsBillConsent ? ' is-yes' : ''}`}>
-                    {t('member.consentLine', { label: t('member.smsBill'), value: member.smsBillConsent ? t('member.consentYes') : t('member.consentNo') })}
-                  </span>
-                  <span className={`consent${member.smsMarketingConsent ? ' is-yes' : ''}`}>
-                    {t('member.consentLine', { label: t('member.smsMarketing'), value: member.smsMarketingConsent ? t('member.consentYes') : t('member.consentNo') })}
-                  </span>
-                </span>
-              </Prop>
               <Prop label={t('member.memberSince')}>
                 <time dateTime={member.createdAt}>{f.date(member.createdAt)}</time>
               </Prop>
@@ -294,6 +305,17 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
         </aside>
       </div>
 
+      {loggingCall ? (
+        <LogCallDialog
+          member={member}
+          onClose={() => setLoggingCall(false)}
+          onLogged={() => {
+            setLoggingCall(false);
+            setTab('contacts');
+            void outlook.reload();
+          }}
+        />
+      ) : null}
       {billId ? <BillDialog billId={billId} memberId={memberId} billNos={billNos} onClose={closeBill} onOpenBill={(id) => navigate(paths.bill(memberId, id), { replace: true })} /> : null}
     </div>
   );

@@ -13,6 +13,9 @@ const ICONS: Record<SettingsSection, IconName> = {
   tiers: 'user',
   bonus: 'wallet',
   points: 'receipt',
+  retention: 'heart',
+  messaging: 'inbox',
+  provider: 'settings',
 };
 
 export const sectionTabId = (base: string, section: SettingsSection) => `${base}-tab-${section}`;

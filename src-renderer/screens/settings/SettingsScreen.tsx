@@ -9,9 +9,12 @@ import type { SettingsSection } from '../../app/router.ts';
 import { BonusSection } from './BonusSection.tsx';
 import { useCanEditSettings } from './can-edit.ts';
 import { useSaveKeyGuard } from './keys.ts';
+import { MessagingSection } from './MessagingSection.tsx';
 import { ReadOnlyNotice } from './parts.tsx';
 import { PointsSection } from './PointsSection.tsx';
 import { ProductsSection } from './ProductsSection.tsx';
+import { ProviderSection } from './ProviderSection.tsx';
+import { RetentionSection } from './RetentionSection.tsx';
 import { SectionNav, sectionTabId } from './SectionNav.tsx';
 import { ShopSection } from './ShopSection.tsx';
 import { TiersSection } from './TiersSection.tsx';
@@ -28,6 +31,12 @@ function Section({ section, readOnly, headingId }: { section: SettingsSection; r
       return <BonusSection readOnly={readOnly} headingId={headingId} />;
     case 'points':
       return <PointsSection readOnly={readOnly} headingId={headingId} />;
+    case 'retention':
+      return <RetentionSection readOnly={readOnly} headingId={headingId} />;
+    case 'messaging':
+      return <MessagingSection readOnly={readOnly} headingId={headingId} />;
+    case 'provider':
+      return <ProviderSection readOnly={readOnly} headingId={headingId} />;
   }
 }
 

@@ -71,3 +71,29 @@ export function parseDiscountInput(text: string, locale: Locale): Parsed {
 export function discountToInput(bp: number, locale: Locale): string {
   return locale === 'zh-CN' ? scaledToText(FULL_BP - bp, 3) : scaledToText(bp, 2);
 }
+
+/**
+ * A multiple typed with at most one decimal ("3", "2.5", "３．０") → tenths (30, 25), checked against
+ * a range given in tenths.
+ */
+export function parseTenths(text: string, minTenths: number, maxTenths: number): Parsed {
+  const s = normalize(text);
+  if (s === '') return { ok: false, reason: 'empty' };
+  const tenths = parseScaledDecimal(s, 1);
+  return tenths !== null && tenths >= minTenths && tenths <= maxTenths ? { ok: true, value: tenths } : { ok: false, reason: 'invalid' };
+}
+
+/** Tenths → the text with its one decimal kept: 30 → "3.0", 25 → "2.5". */
+export function tenthsToText(tenths: number): string {
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+/** A time of day typed as "21:00", "9:00" or with a Chinese IME's "２１：００" → "HH:mm"; null when it is not one. */
+export function parseTimeOfDay(text: string): string | null {
+  const match = /^(\d{1,2})[:：](\d{2})$/.exec(normalize(text));
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${match[2]}`;
+}
