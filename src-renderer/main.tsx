@@ -5,6 +5,7 @@ import { App } from './app/App.tsx';
 import './i18n/index.ts';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/contact.css';
 import './styles/checkout.css';
 import './styles/topup.css';
 import './styles/bills.css';

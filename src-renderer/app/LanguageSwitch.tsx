@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../i18n/index.ts';
 import { useSession } from '../stores/session.ts';
 
-const LABEL_KEY = { 'zh-CN': 'frame.languageZh', en: 'frame.languageEn' } as const;
+/** Each language named in itself (中文, English), the same in every interface language. */
+export const LANGUAGE_NAME_KEY = { 'zh-CN': 'frame.languageZh', en: 'frame.languageEn' } as const;
 
 /**
  * 中文 | English as a radio group (each language named in itself). Choosing one switches the interface
@@ -23,7 +24,7 @@ export function LanguageSwitch() {
             checked={l === locale}
             onChange={() => void setLocale(l, { persist: true })}
           />
-          <span>{t(LABEL_KEY[l])}</span>
+          <span>{t(LANGUAGE_NAME_KEY[l])}</span>
         </label>
       ))}
     </div>

@@ -1,7 +1,9 @@
 /** English. Typed against the Chinese catalog, so every key must be here. */
 import { pickerText } from '../components/member-picker-text.ts';
+import { retentionText } from '../components/retention-text.ts';
 import { billsText } from '../screens/bills/text.ts';
 import { checkoutText } from '../screens/checkout/text.ts';
+import { memberCareText } from '../screens/members/care-text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
 import { regularsText } from '../screens/regulars/text.ts';
 import { settingsText } from '../screens/settings/text.ts';
@@ -14,6 +16,8 @@ export const en: Messages = {
   bills: billsText.en,
   settings: settingsText.en,
   regulars: regularsText.en,
+  retention: retentionText.en,
+  memberCare: memberCareText.en,
   quickMember: quickMemberText.en,
   picker: pickerText.en,
   app: {
@@ -101,12 +105,6 @@ export const en: Messages = {
     tags: 'Tags',
     none: 'None',
     notSet: 'Not given',
-    sms: 'SMS',
-    smsBill: 'E-bills',
-    smsMarketing: 'Marketing',
-    consentLine: '{{label}}: {{value}}',
-    consentYes: 'Agreed',
-    consentNo: 'Not agreed',
     note: 'Note',
     memberSince: 'Member since',
     balances: 'Balances',

@@ -3,8 +3,10 @@
  * completely (see `Messages` in ./index.ts): a missing English string is a type error.
  */
 import { pickerText } from '../components/member-picker-text.ts';
+import { retentionText } from '../components/retention-text.ts';
 import { billsText } from '../screens/bills/text.ts';
 import { checkoutText } from '../screens/checkout/text.ts';
+import { memberCareText } from '../screens/members/care-text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
 import { regularsText } from '../screens/regulars/text.ts';
 import { settingsText } from '../screens/settings/text.ts';
@@ -16,6 +18,8 @@ export const zhCN = {
   bills: billsText.zhCN,
   settings: settingsText.zhCN,
   regulars: regularsText.zhCN,
+  retention: retentionText.zhCN,
+  memberCare: memberCareText.zhCN,
   quickMember: quickMemberText.zhCN,
   picker: pickerText.zhCN,
   app: {
@@ -103,12 +107,6 @@ export const zhCN = {
     tags: '标签',
     none: '无',
     notSet: '未填写',
-    sms: '短信',
-    smsBill: '电子账单',
-    smsMarketing: '营销短信',
-    consentLine: '{{label}}：{{value}}',
-    consentYes: '已同意',
-    consentNo: '未同意',
     note: '备注',
     memberSince: '入会日期',
     balances: '余额',

@@ -9,10 +9,10 @@ import type { AppInfo } from '../../src-main/api/contract.ts';
 import { formatMoney } from '../../src-main/api/money-format.ts';
 import type { Member, MemberHistory } from '../../src-main/ledger/types.ts';
 import type { MemberOutlook, Segment } from '../../src-main/retention/types.ts';
-import { memberCareText } from '../../src-renderer/screens/members/care-text.ts';
+import { retentionText } from '../../src-renderer/components/retention-text.ts';
 import { demoTill, expectFocused, knownMember, openTill, screenshot } from './harness.ts';
 
-const SEGMENT_NAMES: Record<Segment, string> = memberCareText.zhCN.segment;
+const SEGMENT_NAMES: Record<Segment, string> = retentionText.zhCN.segment;
 
 const till = demoTill();
 
@@ -144,7 +144,7 @@ describe('keeping a member: consent, outlook and contacts', () => {
     await dialog.getByText('这位会员要求勿扰').waitFor();
     await expectFocused(dialog.getByRole('radio', { name: '已接通' }));
     await page.keyboard.press('ArrowDown');
-    expect(await dialog.getByRole('radio', { name: '说会再来' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: '答应再来' }).isChecked()).toBe(true);
     await page.keyboard.press('Enter');
     await expectFocused(dialog.getByRole('textbox', { name: '会员反馈' }));
     await page.keyboard.type('下周带朋友来，想试试新品');
@@ -156,7 +156,7 @@ describe('keeping a member: consent, outlook and contacts', () => {
     const row = contacts.getByRole('row').filter({ hasText: '下周带朋友来，想试试新品' });
     await row.waitFor();
     expect(await row.textContent()).toContain('电话');
-    expect(await row.textContent()).toContain('说会再来');
+    expect(await row.textContent()).toContain('答应再来');
     const owner = staff.find((s) => s.role === 'owner')!;
     expect(await row.textContent()).toContain(owner.name);
     const logged = await till.served.api<MemberOutlook>('retention.outlook', { memberId: member.id });

@@ -98,7 +98,7 @@ describe('winning back lapsed members', () => {
       const shown = await text(previews.filter({ hasText: m.name }));
       expect(shown).toContain(optOutText);
       expect(shown).toContain(zh(m.balancePrincipalMinor + m.balanceBonusMinor));
-      expect(shown).toMatch(/\d+ 字 · \d+ 条 · UCS-2/);
+      expect(shown).toMatch(/\d+ 字 · \d+ 条短信 · UCS-2/);
     }
     await screenshot(page, 'regulars-send-preview-zh-CN');
 
@@ -142,13 +142,13 @@ describe('winning back lapsed members', () => {
     // A call to the first: outcome by arrow keys, what they said, F9 (twice: one record).
     const called = chosen[0]!;
     await rowOf(page, called).getByRole('button', { name: `记录给 ${called.name} 的电话` }).click();
-    const callDialog = page.getByRole('dialog', { name: '记录回访电话' });
+    const callDialog = page.getByRole('dialog', { name: '记录电话回访' });
     await callDialog.waitFor();
     await expectFocused(callDialog.getByRole('radio', { name: '已接通' }));
     await page.keyboard.press('ArrowRight');
     expect(await callDialog.getByRole('radio', { name: '答应再来' }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
-    await expectFocused(callDialog.getByRole('textbox', { name: /顾客反馈/ }));
+    await expectFocused(callDialog.getByRole('textbox', { name: /会员反馈/ }));
     await page.keyboard.type('最近出差，下周回来就去');
     await page.keyboard.press('F9');
     await page.keyboard.press('F9');

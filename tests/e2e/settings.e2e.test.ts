@@ -5,16 +5,20 @@
  * on screen and in the ledger through the API. Then a cashier sees it all read-only, and screenshots
  * of the products and tiers sections are taken in both languages at 1366×768 and 1920×1080.
  * Then the lapsed rule, the message settings (a template edited with a placeholder button, its SMS
- * count on screen) and an SMS provider with a write-only secret, by keyboard, checked through the API.
+ * count on screen) and an SMS provider with a write-only secret, by keyboard, checked through the API;
+ * the messages' own language (apart from the screen's) fills in its default texts and writes the
+ * preview's money its way.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../src-main/api/contract.ts';
+import { ENGLISH_MESSAGING_TEXTS } from '../../src-main/ledger/settings-schema.ts';
 import type { MemberSummary, Product, Tier, TopupQuote } from '../../src-main/ledger/types.ts';
 import { segmentsOf } from '../../src-main/sms/segments.ts';
 import { fillTemplate, fullText, marketingText, placeholderValues } from '../../src-main/sms/templates.ts';
 import type { ProviderStatus } from '../../src-main/sms/types.ts';
 import { discountToInput, parseDiscountInput, parseTenths, parseTimeOfDay, parseWholeNumber, tenthsToText } from '../../src-renderer/screens/settings/number-text.ts';
+import { settingsText } from '../../src-renderer/screens/settings/text.ts';
 import { demoTill, expectFocused, openTill, screenshot } from './harness.ts';
 
 describe('tier discounts typed as each locale says them', () => {
@@ -397,6 +401,13 @@ describe('keeping regulars and messages, keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await page.getByRole('heading', { level: 2, name: '短信' }).waitFor();
 
+    // First the messages' language (Chinese, as the shop started), then its default texts' button.
+    await page.keyboard.press('Tab');
+    const messagesInChinese = page.getByRole('radiogroup', { name: '短信语言' }).getByRole('radio', { name: '中文' });
+    await expectFocused(messagesInChinese);
+    expect(await messagesInChinese.isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await expectFocused(page.getByRole('button', { name: '填入中文默认内容' }));
     await page.keyboard.press('Tab');
     const signature = page.getByRole('textbox', { name: '短信签名' });
     await expectFocused(signature);
@@ -455,7 +466,7 @@ describe('keeping regulars and messages, keyboard only', () => {
     await page.keyboard.press('Control+S');
     await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
     const saved = (await till.served.api<AppInfo>('app.info')).settings.messaging;
-    expect(saved).toMatchObject({ signature: '常客咖啡', quietHoursStart: '22:30', quietHoursEnd: '09:00', winbackTemplate: winback });
+    expect(saved).toMatchObject({ language: 'zh-CN', signature: '常客咖啡', quietHoursStart: '22:30', quietHoursEnd: '09:00', winbackTemplate: winback });
     expect(saved.birthdayTemplate).toBe(info.settings.messaging.birthdayTemplate);
   });
 
@@ -510,8 +521,34 @@ describe('keeping regulars and messages, keyboard only', () => {
     await screenshot(page, 'settings-provider-en-1366');
     await page.evaluate("location.hash = '#/settings/messaging'");
     await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
-    await page.getByRole('region', { name: 'Win-back message' }).getByText(/characters · 2 SMS · UCS-2$/).waitFor();
+    const winbackEditor = page.getByRole('region', { name: 'Win-back message' });
+    await winbackEditor.getByText(/characters · 2 SMS · UCS-2$/).waitFor();
     await screenshot(page, 'settings-messaging-en-1366');
+
+    // The screen is in English; members' messages are still written in Chinese until the owner says otherwise.
+    const language = page.getByRole('radiogroup', { name: "Members' language" });
+    expect(await language.getByRole('radio', { name: '中文' }).isChecked()).toBe(true);
+    await language.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: 'Use the English default texts' }).click();
+    expect(await page.getByRole('textbox', { name: 'Win-back message' }).inputValue()).toBe(ENGLISH_MESSAGING_TEXTS.winbackTemplate);
+    expect(await page.getByRole('textbox', { name: 'Birthday greeting' }).inputValue()).toBe(ENGLISH_MESSAGING_TEXTS.birthdayTemplate);
+    expect(await page.getByRole('textbox', { name: 'Opt-out line' }).inputValue()).toBe(ENGLISH_MESSAGING_TEXTS.optOutText);
+    // The preview writes the sample member's balance as an English message does.
+    const [sample] = await till.served.api<MemberSummary[]>('members.recent', { limit: 1 });
+    const info = await till.served.api<AppInfo>('app.info');
+    const values = placeholderValues(
+      { name: sample!.name, balanceMinor: sample!.balancePrincipalMinor + sample!.balanceBonusMinor, points: sample!.points },
+      { shopName: info.settings.shopName, currency: info.settings.currency, locale: 'en' },
+      settingsText.en.messaging.sampleOffer,
+      null,
+    );
+    const english = fullText('常客咖啡', marketingText(fillTemplate(ENGLISH_MESSAGING_TEXTS.winbackTemplate, values), ENGLISH_MESSAGING_TEXTS.optOutText));
+    await winbackEditor.getByText(english).waitFor();
+    await screenshot(page, 'settings-messaging-en-english-texts-1366');
+    // Only the draft changed: undone, nothing was saved.
+    await page.getByRole('button', { name: 'Undo changes' }).click();
+    expect(await language.getByRole('radio', { name: '中文' }).isChecked()).toBe(true);
+    expect((await till.served.api<AppInfo>('app.info')).settings.messaging).toMatchObject({ language: 'zh-CN', winbackTemplate: info.settings.messaging.winbackTemplate });
     await page.evaluate("location.hash = '#/settings/retention'");
     await page.getByText('A member who comes weekly is lapsed after more than 17 days away; one who comes monthly after more than 75 days.').waitFor();
     await screenshot(page, 'settings-retention-en-1366');

@@ -9,10 +9,10 @@ import { useTranslation } from 'react-i18next';
 import type { Bill, RefundResult } from '../../../src-main/ledger/types.ts';
 import { api, ApiCallError } from '../../api.ts';
 import { KEYS, useShortcut } from '../../app/shortcuts.ts';
+import { ConfirmFoot, DoneFoot } from '../../components/DialogFoot.tsx';
 import { DialogHead } from '../../components/DialogHead.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
-import { Icon } from '../../components/Icon.tsx';
 import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useSession } from '../../stores/session.ts';
 import { BILL_KEYS, useKeys } from './keys.ts';
@@ -153,29 +153,18 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
           </div>
         ) : null}
 
-        <footer className="dialog-foot">
-          {result ? (
-            <button type="button" className="btn btn-primary btn-large" ref={doneRef} onClick={close}>
-              <Icon name="check" />
-              {t('bills.refund.done')}
-            </button>
-          ) : (
-            <>
-              <button type="button" className="btn btn-large" onClick={close} disabled={submitting} aria-keyshortcuts="Escape">
-                {t('common.cancel')}
-                <kbd className="kbd" aria-hidden="true">
-                  Esc
-                </kbd>
-              </button>
-              <button type="button" className="btn btn-primary btn-large" ref={confirmRef} onClick={() => void confirm()} disabled={!ready} aria-keyshortcuts={KEYS.pay}>
-                {submitting ? t('bills.refund.confirming') : t('bills.refund.confirm')}
-                <kbd className="kbd" aria-hidden="true">
-                  {KEYS.pay}
-                </kbd>
-              </button>
-            </>
-          )}
-        </footer>
+        {result ? (
+          <DoneFoot label={t('bills.refund.done')} onClose={close} buttonRef={doneRef} />
+        ) : (
+          <ConfirmFoot
+            onCancel={close}
+            busy={submitting}
+            confirmLabel={submitting ? t('bills.refund.confirming') : t('bills.refund.confirm')}
+            confirmDisabled={!ready}
+            onConfirm={() => void confirm()}
+            confirmRef={confirmRef}
+          />
+        )}
       </div>
     </dialog>
   );

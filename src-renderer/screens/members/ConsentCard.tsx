@@ -5,12 +5,12 @@
  * (aria-disabled, not disabled), so the keyboard never loses its place.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../src-main/ledger/types.ts';
 import type { CONSENT_KINDS } from '../../../src-main/ledger/vocabulary.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useSession } from '../../stores/session.ts';
-import { useCareText } from './use-care-text.ts';
 
 type ConsentKind = (typeof CONSENT_KINDS)[number];
 const KINDS: readonly ConsentKind[] = ['sms_bill', 'sms_marketing', 'do_not_contact'];
@@ -27,7 +27,7 @@ function stateOf(member: Member, kind: ConsentKind): boolean {
 }
 
 export function ConsentCard({ member, onChanged }: { member: Member; onChanged: (member: Member) => void }) {
-  const ct = useCareText();
+  const { t } = useTranslation();
   const uid = useId();
   const staffId = useSession((s) => s.staffId);
   const [saving, setSaving] = useState<ConsentKind | null>(null);
@@ -47,17 +47,17 @@ export function ConsentCard({ member, onChanged }: { member: Member; onChanged: 
   };
 
   const stateText = (kind: ConsentKind, on: boolean) => {
-    if (saving === kind) return ct('consent.saving');
-    if (kind === 'do_not_contact') return on ? ct('consent.dncYes') : ct('consent.dncNo');
-    return on ? ct('consent.yes') : ct('consent.no');
+    if (saving === kind) return t('memberCare.consent.saving');
+    if (kind === 'do_not_contact') return on ? t('memberCare.consent.dncYes') : t('memberCare.consent.dncNo');
+    return on ? t('memberCare.consent.yes') : t('memberCare.consent.no');
   };
 
   return (
     <section className="card care-card consent-card" aria-labelledby={`${uid}-title`}>
       <h2 className="card-title" id={`${uid}-title`}>
-        {ct('consent.title')}
+        {t('memberCare.consent.title')}
       </h2>
-      <p className="care-intro">{ct('consent.intro')}</p>
+      <p className="care-intro">{t('memberCare.consent.intro')}</p>
       <ul className="consent-switches">
         {KINDS.map((kind) => {
           const on = stateOf(member, kind);
@@ -67,10 +67,10 @@ export function ConsentCard({ member, onChanged }: { member: Member; onChanged: 
               <label className="switch-row" htmlFor={id}>
                 <span className="switch-text">
                   <span className="switch-label" id={`${id}-label`}>
-                    {ct(`consent.${kind}`)}
+                    {t(`memberCare.consent.${kind}`)}
                   </span>
                   <span className="switch-hint" id={`${id}-hint`}>
-                    {ct(`consent.${kind}Hint`)}
+                    {t(`memberCare.consent.${kind}Hint`)}
                   </span>
                 </span>
                 <span className="switch-state" aria-hidden="true">
@@ -93,7 +93,7 @@ export function ConsentCard({ member, onChanged }: { member: Member; onChanged: 
           );
         })}
       </ul>
-      {error ? <ErrorNotice error={error} title={ct('consent.failed')} /> : null}
+      {error ? <ErrorNotice error={error} title={t('memberCare.consent.failed')} /> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillSummary, PointsEntry, Topup, WalletEntry } from '../../../src-main/ledger/types.ts';
+import { Dash } from '../../components/Dash.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
@@ -67,11 +68,6 @@ export function HistoryTable<T extends { id: string }>(props: { label: string; e
       <Truncated count={rows.length} limit={limit} />
     </>
   );
-}
-
-export function Dash() {
-  const { t } = useTranslation();
-  return <span className="muted">{t('common.empty')}</span>;
 }
 
 /** A bill number that opens the bill (Enter or click). */

@@ -4,42 +4,30 @@
  * in a dialog over the page (`#/members/<id>/bills/<billId>`), as does logging a call.
  * Esc goes back to the list (or closes the dialog first).
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, MemberHistory } from '../../../src-main/ledger/types.ts';
 import { api } from '../../api.ts';
 import { navigate, paths } from '../../app/router.ts';
+import { BillDialog } from '../../components/bill/BillDialog.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatPhone, useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { LogCallDialog } from '../../components/LogCallDialog.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { DoNotContactBadge } from '../../components/RetentionBadges.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
-import { BillDialog } from '../../components/bill/BillDialog.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { ConsentCard } from './ConsentCard.tsx';
 import { ContactsPanel } from './ContactsTable.tsx';
+import { Figure } from './Figure.tsx';
 import { BillsTable, PointsTable, TopupsTable, WalletTable } from './HistoryTables.tsx';
-import { LogCallDialog } from './LogCallDialog.tsx';
 import { OutlookCard } from './OutlookCard.tsx';
 import { TierBadge } from './TierBadge.tsx';
-import { useCareText } from './use-care-text.ts';
-import { useMemberOutlook } from './use-member-outlook.ts';
 
 const HISTORY_LIMIT = 1000;
 
 type TabKey = 'bills' | 'topups' | 'wallet' | 'points' | 'contacts';
-
-/** A labelled figure: role=group named by its label, so it can be found as "储值本金" / "Principal balance". */
-function Figure({ label, children, main = false }: { label: string; children: ReactNode; main?: boolean }) {
-  const id = useId();
-  return (
-    <div className={`figure${main ? ' figure-main' : ''}`} role="group" aria-labelledby={id}>
-      <span className="figure-label" id={id}>
-        {label}
-      </span>
-      <span className="figure-value">{children}</span>
-    </div>
-  );
-}
 
 function Prop({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -52,9 +40,8 @@ function Prop({ label, children }: { label: string; children: ReactNode }) {
 
 export function MemberPage({ memberId, billId }: { memberId: string; billId: string | null }) {
   const { t } = useTranslation();
-  const ct = useCareText();
   const f = useFormat();
-  const outlook = useMemberOutlook(memberId);
+  const outlook = useApiQuery('retention.outlook', { memberId });
   const [loggingCall, setLoggingCall] = useState(false);
   const [member, setMember] = useState<Member | null>(null);
   const [history, setHistory] = useState<MemberHistory | null>(null);
@@ -161,8 +148,8 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
               </h1>
               <TierBadge tierId={member.tierId} name={member.tierName} />
               {member.archivedAt ? <span className="badge badge-danger">{t('member.archived')}</span> : null}
-              {member.doNotContact ? <span className="badge badge-dnc">{ct('dncBadge')}</span> : null}
-              {outlook.outlook?.lapsed ? <span className="badge badge-warn">{ct('outlook.lapsed')}</span> : null}
+              {member.doNotContact ? <DoNotContactBadge /> : null}
+              {outlook.data?.lapsed ? <span className="badge badge-warn">{t('memberCare.outlook.lapsed')}</span> : null}
             </div>
             <dl className="member-ids">
               <div>
@@ -182,7 +169,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
           </span>
           <button type="button" className="btn" onClick={() => setLoggingCall(true)}>
             <Icon name="plus" />
-            {ct('logCall.action')}
+            {t('retention.call.title')}
           </button>
           <button type="button" className="btn" onClick={() => navigate(paths.editMember(member.id))}>
             <Icon name="edit" />
@@ -223,14 +210,14 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
                 { key: 'topups', label: t('history.topups'), badge: tabCount(history.topups.length) },
                 { key: 'wallet', label: t('history.wallet'), badge: tabCount(history.wallet.length) },
                 { key: 'points', label: t('history.points'), badge: tabCount(history.points.length) },
-                { key: 'contacts', label: ct('contacts.tab'), badge: outlook.outlook ? f.number(outlook.outlook.contacts.length) : undefined },
+                { key: 'contacts', label: t('memberCare.contacts.tab'), badge: outlook.data ? f.number(outlook.data.contacts.length) : undefined },
               ]}
             >
               {tab === 'bills' ? <BillsTable bills={history.bills} limit={HISTORY_LIMIT} onOpen={openBill} /> : null}
               {tab === 'topups' ? <TopupsTable topups={history.topups} limit={HISTORY_LIMIT} /> : null}
               {tab === 'wallet' ? <WalletTable entries={history.wallet} bills={history.bills} limit={HISTORY_LIMIT} onOpenBill={openBill} /> : null}
               {tab === 'points' ? <PointsTable entries={history.points} bills={history.bills} limit={HISTORY_LIMIT} onOpenBill={openBill} /> : null}
-              {tab === 'contacts' ? <ContactsPanel state={outlook} /> : null}
+              {tab === 'contacts' ? <ContactsPanel outlook={outlook} /> : null}
             </Tabs>
           </section>
         </div>
@@ -263,7 +250,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
             </div>
           </section>
 
-          <OutlookCard outlook={outlook.outlook} error={outlook.error} onRetry={() => void outlook.reload()} />
+          <OutlookCard query={outlook} />
           <ConsentCard member={member} onChanged={setMember} />
 
           <section className="card profile" aria-labelledby="profile-title">
@@ -307,12 +294,12 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
 
       {loggingCall ? (
         <LogCallDialog
-          member={member}
-          onClose={() => setLoggingCall(false)}
-          onLogged={() => {
+          member={{ memberId: member.id, name: member.name, phone: member.phone, doNotContact: member.doNotContact }}
+          onClose={(logged) => {
             setLoggingCall(false);
+            if (!logged) return;
             setTab('contacts');
-            void outlook.reload();
+            outlook.reload();
           }}
         />
       ) : null}

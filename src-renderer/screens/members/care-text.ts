@@ -1,12 +1,12 @@
 /**
  * The member page's words about keeping the member: contact consent, the retention outlook and the
- * contact history with its call log (mounted as `memberCare.*`, see use-care-text.ts).
+ * contact history (mounted as `memberCare.*`). Segments, outcomes, channels, SMS statuses and the call
+ * dialog are shared with the regulars screens: `retention.*` (components/retention-text.ts).
  */
 import { areaText } from '../../i18n/messages.ts';
 
 export const memberCareText = areaText(
   {
-    dncBadge: '勿扰',
     consent: {
       title: '联系许可',
       intro: '按会员本人的意愿修改，每次修改都有记录。',
@@ -44,15 +44,6 @@ export const memberCareText = areaText(
       noModelHint: '“仍是常客的可能”和“预计到店”在“回头客”页面计算后显示。',
       loadFailed: '无法载入回头展望',
     },
-    segment: {
-      champions: '核心常客',
-      loyal: '忠实会员',
-      new: '新会员',
-      at_risk: '有流失风险',
-      cant_lose: '不能失去',
-      hibernating: '沉睡',
-      lost: '已流失',
-    },
     contacts: {
       tab: '回访',
       label: '回访记录',
@@ -66,39 +57,10 @@ export const memberCareText = areaText(
         sms: '短信状态',
         staff: '经手人',
       },
-      channel: { sms: '短信', call: '电话' },
       campaign: '活动：{{name}}',
-    },
-    outcome: {
-      reached: '已接通',
-      will_visit: '说会再来',
-      not_interested: '不感兴趣',
-      no_answer: '无人接听',
-      wrong_number: '号码有误',
-    },
-    smsStatus: {
-      pending: '待发送',
-      sending: '发送中',
-      sent: '已发送',
-      failed: '发送失败',
-      cancelled: '已取消',
-    },
-    logCall: {
-      action: '记录电话回访',
-      title: '记录电话回访',
-      outcome: '回访结果',
-      outcomeRequired: '请选择回访结果',
-      feedback: '会员反馈',
-      feedbackPlaceholder: '例如：下周带朋友来，想试试新品',
-      confirm: '记录',
-      confirming: '正在记录…',
-      failed: '未能记录',
-      dncNote: '这位会员要求勿扰。只记录会员主动来电或必要的联系。',
-      keys: '↑ ↓ 选择结果　Enter 下一项　F9 记录',
     },
   },
   {
-    dncBadge: 'Do not contact',
     consent: {
       title: 'Contact consent',
       intro: "Change only on the member's own word; every change is kept on record.",
@@ -136,15 +98,6 @@ export const memberCareText = areaText(
       noModelHint: 'The chance and expected visits show once they are computed on the Regulars screen.',
       loadFailed: 'Could not load the outlook',
     },
-    segment: {
-      champions: 'Champions',
-      loyal: 'Loyal',
-      new: 'New',
-      at_risk: 'At risk',
-      cant_lose: "Can't lose",
-      hibernating: 'Hibernating',
-      lost: 'Lost',
-    },
     contacts: {
       tab: 'Contacts',
       label: 'Contact history',
@@ -158,35 +111,7 @@ export const memberCareText = areaText(
         sms: 'SMS status',
         staff: 'Staff',
       },
-      channel: { sms: 'SMS', call: 'Call' },
       campaign: 'Campaign: {{name}}',
-    },
-    outcome: {
-      reached: 'Reached',
-      will_visit: 'Will visit',
-      not_interested: 'Not interested',
-      no_answer: 'No answer',
-      wrong_number: 'Wrong number',
-    },
-    smsStatus: {
-      pending: 'Waiting',
-      sending: 'Sending',
-      sent: 'Sent',
-      failed: 'Failed',
-      cancelled: 'Cancelled',
-    },
-    logCall: {
-      action: 'Log call',
-      title: 'Log a call',
-      outcome: 'Outcome',
-      outcomeRequired: 'Choose the outcome',
-      feedback: 'What the member said',
-      feedbackPlaceholder: 'e.g. Coming next week with a friend, wants to try the new drinks',
-      confirm: 'Log call',
-      confirming: 'Logging…',
-      failed: 'Call not logged',
-      dncNote: 'This member asked not to be contacted. Log only calls they made, or contact that was necessary.',
-      keys: '↑ ↓ choose the outcome · Enter next · F9 log',
     },
   },
 );

@@ -7,14 +7,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BirthdayRow } from '../../../src-main/retention/types.ts';
 import { navigate, paths } from '../../app/router.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
+import { Dash } from '../../components/Dash.tsx';
 import { formatPhone, useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { ChoiceGroup } from './ChoiceGroup.tsx';
+import { EmptyState, QueryStatus } from '../../components/QueryStatus.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { GreetDialog } from './GreetDialog.tsx';
 import { SelectableTable, type Column } from './SelectableTable.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
-import { useApiQuery } from './use-api-query.ts';
 import { useSelection } from './use-selection.ts';
 
 const RANGES = { week: 7, month: 31 } as const;
@@ -60,7 +61,7 @@ export function BirthdaysTab() {
           </>
         ),
     },
-    { key: 'turning', header: t('regulars.birthdays.col.turning'), end: true, cell: (b) => (b.turning !== null ? t('regulars.birthdays.age', { count: b.turning }) : <span className="muted">{t('common.empty')}</span>) },
+    { key: 'turning', header: t('regulars.birthdays.col.turning'), end: true, cell: (b) => (b.turning !== null ? t('regulars.birthdays.age', { count: b.turning }) : <Dash />) },
     {
       key: 'greeted',
       header: t('regulars.birthdays.col.greeted'),
@@ -100,18 +101,8 @@ export function BirthdaysTab() {
           </button>
         </SelectionBar>
       </div>
-      {query.error ? <ErrorNotice error={query.error} onRetry={query.reload} /> : null}
-      {!rows && !query.error ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : null}
-      {rows && rows.length === 0 ? (
-        <div className="empty">
-          <Icon name="heart" size={36} className="empty-icon" />
-          <p className="empty-title">{range === 'week' ? t('regulars.birthdays.emptyWeek') : t('regulars.birthdays.emptyMonth')}</p>
-        </div>
-      ) : null}
+      <QueryStatus query={query} />
+      {rows && rows.length === 0 ? <EmptyState icon="heart" title={range === 'week' ? t('regulars.birthdays.emptyWeek') : t('regulars.birthdays.emptyMonth')} /> : null}
       {rows && rows.length > 0 ? (
         <SelectableTable
           label={t('regulars.birthdays.label')}

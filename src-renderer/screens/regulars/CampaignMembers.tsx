@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignStats } from '../../../src-main/retention/types.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { PAGE_SIZE, RetentionList } from './RetentionList.tsx';
-import { useApiQuery } from './use-api-query.ts';
 
 export function CampaignMembers({ campaign, onBack }: { campaign: CampaignStats; onBack: () => void }) {
   const { t } = useTranslation();
@@ -27,8 +27,8 @@ export function CampaignMembers({ campaign, onBack }: { campaign: CampaignStats;
         offset={offset}
         onOffset={setOffset}
         selectionKey={campaign.id}
+        campaignId={campaign.id}
         emptyTitle={t('regulars.campaigns.noMembers')}
-        emptyHint=""
       />
     </div>
   );

@@ -8,8 +8,9 @@ import type { CampaignSendResult } from '../../../src-main/retention/types.ts';
 import { ErrorNotice, Notice } from '../../components/ErrorNotice.tsx';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { sendTimeText } from './send-time.ts';
-import { useApiQuery } from './use-api-query.ts';
+import { SkippedList } from './SkippedList.tsx';
 
 const POLL_MS = 1000;
 const QUIET_POLL_MS = 10_000;
@@ -77,19 +78,10 @@ export function CampaignProgress({ result, nameOf, sendFrom }: CampaignProgressP
         <Notice kind="note" className="notice-warn" text={t('regulars.preview.quietHours', { time: sendTimeText(sendFrom, f) })} />
       ) : null}
       {outbox.error ? <ErrorNotice error={outbox.error} onRetry={outbox.reload} /> : null}
-      {result.skipped.length > 0 ? (
-        <section className="blocked-list" aria-label={t('regulars.progress.skipped', { count: result.skipped.length })}>
-          <h3 className="section-title">{t('regulars.progress.skipped', { count: result.skipped.length })}</h3>
-          <ul>
-            {result.skipped.map((s) => (
-              <li key={s.memberId} className="blocked-row">
-                <span className="strong">{nameOf(s.memberId)}</span>
-                <span className="muted">{t(`regulars.block.${s.reason}`)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SkippedList
+        title={t('regulars.progress.skipped', { count: result.skipped.length })}
+        rows={result.skipped.map((s) => ({ memberId: s.memberId, name: nameOf(s.memberId), reason: t(`regulars.block.${s.reason}`) }))}
+      />
     </div>
   );
 }

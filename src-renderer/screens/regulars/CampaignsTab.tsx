@@ -7,13 +7,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignStats } from '../../../src-main/retention/types.ts';
 import { DateText } from '../../components/DateText.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { useFormat } from '../../components/format.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { EmptyState, QueryStatus } from '../../components/QueryStatus.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { CampaignMembers } from './CampaignMembers.tsx';
-import { useFigures } from './figures.ts';
-import { useApiQuery } from './use-api-query.ts';
+
+/** The table's columns, in order; figures line up on the right. */
+const HEADERS = [
+  { key: 'name', end: false },
+  { key: 'date', end: false },
+  { key: 'contacted', end: true },
+  { key: 'sms', end: false },
+  { key: 'wonBack', end: true },
+  { key: 'rate', end: true },
+  { key: 'revenue', end: true },
+  { key: 'window', end: true },
+] as const;
 
 function SmsCounts({ sms }: { sms: CampaignStats['sms'] }) {
   const { t } = useTranslation();
@@ -46,48 +57,19 @@ export function CampaignsTab() {
       />
     );
   }
-  if (!campaigns) {
-    return query.error ? (
-      <ErrorNotice error={query.error} onRetry={query.reload} />
-    ) : (
-      <p className="loading" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
-  if (campaigns.length === 0) {
-    return (
-      <div className="card empty">
-        <Icon name="inbox" size={36} className="empty-icon" />
-        <p className="empty-title">{t('regulars.campaigns.empty')}</p>
-        <p className="empty-hint">{t('regulars.campaigns.emptyHint')}</p>
-      </div>
-    );
-  }
+  if (!campaigns) return <QueryStatus query={query} />;
+  if (campaigns.length === 0) return <EmptyState className="card" icon="inbox" title={t('regulars.campaigns.empty')} hint={t('regulars.campaigns.emptyHint')} />;
   return (
     <section className="card" aria-label={t('regulars.campaigns.label')}>
       <div className="table-wrap">
         <table className="table campaigns-table" aria-label={t('regulars.campaigns.label')}>
           <thead>
             <tr>
-              <th scope="col">{t('regulars.campaigns.col.name')}</th>
-              <th scope="col">{t('regulars.campaigns.col.date')}</th>
-              <th scope="col" className="align-end">
-                {t('regulars.campaigns.col.contacted')}
-              </th>
-              <th scope="col">{t('regulars.campaigns.col.sms')}</th>
-              <th scope="col" className="align-end">
-                {t('regulars.campaigns.col.wonBack')}
-              </th>
-              <th scope="col" className="align-end">
-                {t('regulars.campaigns.col.rate')}
-              </th>
-              <th scope="col" className="align-end">
-                {t('regulars.campaigns.col.revenue')}
-              </th>
-              <th scope="col" className="align-end">
-                {t('regulars.campaigns.col.window')}
-              </th>
+              {HEADERS.map(({ key, end }) => (
+                <th key={key} scope="col" className={end ? 'align-end' : undefined}>
+                  {t(`regulars.campaigns.col.${key}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

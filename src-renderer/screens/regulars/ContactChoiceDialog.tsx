@@ -7,12 +7,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../src-main/ledger/types.ts';
 import { api } from '../../api.ts';
-import { KEYS, useShortcut } from '../../app/shortcuts.ts';
 import { useIdempotentCommit } from '../../app/use-idempotent-commit.ts';
-import { DialogHead } from '../../components/DialogHead.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
-import { useModalDialog } from '../../components/use-modal-dialog.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { useSession } from '../../stores/session.ts';
 
 interface ContactChoiceDialogProps {
@@ -23,7 +21,6 @@ interface ContactChoiceDialogProps {
 export function ContactChoiceDialog({ member, onClose }: ContactChoiceDialogProps) {
   const { t } = useTranslation();
   const staffId = useSession((s) => s.staffId);
-  const titleId = useId();
   const noteId = useId();
   const noteRef = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState('');
@@ -37,43 +34,22 @@ export function ContactChoiceDialog({ member, onClose }: ContactChoiceDialogProp
     if (saver.busy || !staffId) return;
     if (await saver.commit({ note: note.trim() })) onClose(true);
   };
-  const close = () => {
-    if (!saver.busy) onClose(false);
-  };
-  const dialog = useModalDialog(close, { returnFocus: true, onOpen: () => noteRef.current?.focus() });
-  useShortcut(KEYS.pay, () => void save(), true, { inDialog: true });
-
   return (
-    <dialog {...dialog} className="dialog confirm-dialog" aria-labelledby={titleId}>
-      <form
-        className="dialog-inner"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <DialogHead titleId={titleId} title={granted ? t('regulars.dnc.title', { name: member.name }) : t('regulars.dnc.liftTitle', { name: member.name })} onClose={close} />
-        <div className="dialog-body confirm-body">
-          <p>{granted ? t('regulars.dnc.text') : t('regulars.dnc.liftText')}</p>
-          <TextField id={noteId} inputRef={noteRef} label={t('regulars.dnc.note')} mark="optional" value={note} onValue={setNote} maxLength={200} placeholder={t('regulars.dnc.notePlaceholder')} />
-          {saver.error ? <ErrorNotice error={saver.error} title={t('regulars.dnc.failed')} /> : null}
-        </div>
-        <footer className="dialog-foot">
-          <button type="button" className="btn btn-large" onClick={close} disabled={saver.busy} aria-keyshortcuts="Escape">
-            {t('common.cancel')}
-            <kbd className="kbd" aria-hidden="true">
-              Esc
-            </kbd>
-          </button>
-          <button type="submit" className={`btn btn-large ${granted ? 'btn-danger' : 'btn-primary'}`} disabled={saver.busy || !staffId} aria-keyshortcuts={KEYS.pay}>
-            {granted ? t('regulars.dnc.confirm') : t('regulars.dnc.liftConfirm')}
-            <kbd className="kbd" aria-hidden="true">
-              {KEYS.pay}
-            </kbd>
-          </button>
-        </footer>
-      </form>
-    </dialog>
+    <FormDialog
+      className="confirm-dialog"
+      bodyClassName="confirm-body"
+      title={granted ? t('regulars.dnc.title', { name: member.name }) : t('regulars.dnc.liftTitle', { name: member.name })}
+      onClose={() => onClose(false)}
+      onOpen={() => noteRef.current?.focus()}
+      busy={saver.busy}
+      confirmLabel={granted ? t('regulars.dnc.confirm') : t('regulars.dnc.liftConfirm')}
+      confirmDisabled={saver.busy || !staffId}
+      danger={granted}
+      onConfirm={() => void save()}
+    >
+      <p>{granted ? t('regulars.dnc.text') : t('regulars.dnc.liftText')}</p>
+      <TextField id={noteId} inputRef={noteRef} label={t('regulars.dnc.note')} mark="optional" value={note} onValue={setNote} maxLength={200} placeholder={t('regulars.dnc.notePlaceholder')} />
+      {saver.error ? <ErrorNotice error={saver.error} title={t('regulars.dnc.failed')} /> : null}
+    </FormDialog>
   );
 }

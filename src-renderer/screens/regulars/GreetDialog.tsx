@@ -6,11 +6,13 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settingsSchema } from '../../../src-main/ledger/settings-schema.ts';
 import type { BirthdayRow, GreetResult } from '../../../src-main/retention/types.ts';
 import { api } from '../../api.ts';
 import { useAppInfo } from '../../app/app-info.ts';
 import { KEYS, useShortcut } from '../../app/shortcuts.ts';
 import { useIdempotentCommit } from '../../app/use-idempotent-commit.ts';
+import { ConfirmFoot, DoneFoot } from '../../components/DialogFoot.tsx';
 import { DialogHead } from '../../components/DialogHead.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
@@ -19,6 +21,9 @@ import { Icon } from '../../components/Icon.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useSession } from '../../stores/session.ts';
+import { limitsOf } from '../settings/limits.ts';
+import { parseWholeNumber } from '../settings/number-text.ts';
+import { SkippedList } from './SkippedList.tsx';
 
 interface GreetDialogProps {
   members: readonly BirthdayRow[];
@@ -32,7 +37,7 @@ interface GreetDraft {
   offer: string;
 }
 
-const POINTS_MAX = 1_000_000;
+const GIFT_POINTS = limitsOf(settingsSchema.shape.messaging.shape.birthdayGiftPoints);
 
 export function GreetDialog({ members, onClose }: GreetDialogProps) {
   const { t } = useTranslation();
@@ -48,8 +53,10 @@ export function GreetDialog({ members, onClose }: GreetDialogProps) {
   const [bonusMinor, setBonusMinor] = useState<number | null>(settings.messaging.birthdayGiftBonusMinor);
   const [offer, setOffer] = useState('');
 
-  const points = /^\d{1,7}$/.test(pointsText.trim()) ? Number(pointsText.trim()) : pointsText.trim() === '' ? 0 : null;
-  const pointsError = points === null || points > POINTS_MAX ? t('regulars.greet.pointsInvalid') : null;
+  // Empty gives no points; anything else must be a whole number in the gift's range.
+  const parsedPoints = pointsText.trim() === '' ? ({ ok: true, value: 0 } as const) : parseWholeNumber(pointsText, GIFT_POINTS.min, GIFT_POINTS.max);
+  const points = parsedPoints.ok ? parsedPoints.value : null;
+  const pointsError = points === null ? t('regulars.greet.pointsInvalid', { max: f.number(GIFT_POINTS.max) }) : null;
 
   const greeter = useIdempotentCommit<GreetDraft, GreetResult>((d, idempotencyKey) => api.call('birthdays.greet', { idempotencyKey, staffId: staffId ?? '', ...d }));
   const result = greeter.result;
@@ -84,19 +91,10 @@ export function GreetDialog({ members, onClose }: GreetDialogProps) {
               </p>
               <p>{t('regulars.greet.queued', { count: result.messagesQueued })}</p>
               {result.replayed ? <p className="muted">{t('regulars.progress.replayed')}</p> : null}
-              {result.skipped.length > 0 ? (
-                <section className="blocked-list" aria-label={t('regulars.greet.skipped', { count: result.skipped.length })}>
-                  <h3 className="section-title">{t('regulars.greet.skipped', { count: result.skipped.length })}</h3>
-                  <ul>
-                    {result.skipped.map((s) => (
-                      <li key={s.memberId} className="blocked-row">
-                        <span className="strong">{names.get(s.memberId) ?? s.memberId}</span>
-                        <span className="muted">{t(`regulars.greetSkip.${s.reason}`)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ) : null}
+              <SkippedList
+                title={t('regulars.greet.skipped', { count: result.skipped.length })}
+                rows={result.skipped.map((s) => ({ memberId: s.memberId, name: names.get(s.memberId) ?? s.memberId, reason: t(`regulars.greetSkip.${s.reason}`) }))}
+              />
             </div>
           ) : (
             <>
@@ -120,7 +118,7 @@ export function GreetDialog({ members, onClose }: GreetDialogProps) {
                 <p className="field-label">{t('regulars.greet.template')}</p>
                 <p className="sms-bubble">{settings.messaging.birthdayTemplate}</p>
                 <p className="field-hint">{t('regulars.greet.templateHint')}</p>
-                {settings.messaging.birthdayTemplate.includes('{offer}') && offer.trim() === '' ? <p className="template-problems">{t('regulars.template.offerEmpty')}</p> : null}
+                {settings.messaging.birthdayTemplate.includes('{offer}') && offer.trim() === '' ? <p className="field-warn">{t('retention.template.offerEmpty')}</p> : null}
               </div>
               {points !== null && bonusMinor !== null && (points > 0 || bonusMinor > 0) ? (
                 <p className="greet-total">
@@ -136,29 +134,17 @@ export function GreetDialog({ members, onClose }: GreetDialogProps) {
           )}
           {greeter.error ? <ErrorNotice error={greeter.error} title={t('regulars.greet.failed')} /> : null}
         </div>
-        <footer className="dialog-foot">
-          {result ? (
-            <button type="button" className="btn btn-primary btn-large" ref={doneRef} onClick={close}>
-              <Icon name="check" />
-              {t('regulars.progress.close')}
-            </button>
-          ) : (
-            <>
-              <button type="button" className="btn btn-large" onClick={close} disabled={greeter.busy} aria-keyshortcuts="Escape">
-                {t('common.cancel')}
-                <kbd className="kbd" aria-hidden="true">
-                  Esc
-                </kbd>
-              </button>
-              <button type="button" className="btn btn-primary btn-large" onClick={() => void confirm()} disabled={!ready} aria-keyshortcuts={KEYS.pay}>
-                {greeter.busy ? t('regulars.greet.confirming') : t('regulars.greet.confirm', { count: members.length })}
-                <kbd className="kbd" aria-hidden="true">
-                  {KEYS.pay}
-                </kbd>
-              </button>
-            </>
-          )}
-        </footer>
+        {result ? (
+          <DoneFoot label={t('regulars.progress.close')} onClose={close} buttonRef={doneRef} />
+        ) : (
+          <ConfirmFoot
+            onCancel={close}
+            busy={greeter.busy}
+            confirmLabel={greeter.busy ? t('regulars.greet.confirming') : t('regulars.greet.confirm', { count: members.length })}
+            confirmDisabled={!ready}
+            onConfirm={() => void confirm()}
+          />
+        )}
       </div>
     </dialog>
   );

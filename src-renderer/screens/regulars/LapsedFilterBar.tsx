@@ -69,17 +69,17 @@ export function LapsedFilterBar() {
           <option value="">{t('regulars.filters.anySegment')}</option>
           {SEGMENTS.map((s) => (
             <option key={s} value={s}>
-              {t(`regulars.segment.${s}`)}
+              {t(`retention.segment.${s}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="filter-checks">
-        <label className="filter-check">
+        <label className="option-box filter-check">
           <input type="checkbox" checked={filters.neverContacted} onChange={(e) => setFilter('neverContacted', e.target.checked)} />
           <span>{t('regulars.filters.neverContacted')}</span>
         </label>
-        <label className="filter-check">
+        <label className="option-box filter-check">
           <input type="checkbox" checked={filters.hasBalance} onChange={(e) => setFilter('hasBalance', e.target.checked)} />
           <span>{t('regulars.filters.hasBalance')}</span>
         </label>

@@ -5,13 +5,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { LAPSED_RANKINGS } from '../../../src-main/retention/types.ts';
+import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { useFormat } from '../../components/format.ts';
-import { ChoiceGroup } from './ChoiceGroup.tsx';
-import { LapsedFilterBar } from './LapsedFilterBar.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { hasFilters, lapsedQueryOf, useLapsedView } from './lapsed-filters.ts';
+import { LapsedFilterBar } from './LapsedFilterBar.tsx';
 import { ModelLine } from './ModelLine.tsx';
 import { PAGE_SIZE, RetentionList } from './RetentionList.tsx';
-import { useApiQuery } from './use-api-query.ts';
 import { useDebounced } from './use-debounced.ts';
 
 const FILTER_DELAY_MS = 250;

@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignPreview, MessagePreview } from '../../../src-main/retention/types.ts';
 import { ErrorNotice, Notice } from '../../components/ErrorNotice.tsx';
 import { formatPhone, useFormat } from '../../components/format.ts';
+import { Loading } from '../../components/QueryStatus.tsx';
+import { SmsBubble } from '../../components/SmsBubble.tsx';
 import { sendTimeText } from './send-time.ts';
+import { SkippedList } from './SkippedList.tsx';
 
 /** More than this many bubbles is more than anyone reads; the totals still count them all. */
 const SHOWN_MAX = 60;
@@ -21,18 +24,13 @@ interface MessagePreviewListProps {
 }
 
 function Bubble({ message }: { message: MessagePreview }) {
-  const { t } = useTranslation();
   return (
-    <li className="sms-preview">
+    <li className="sms-preview-item">
       <div className="sms-preview-to">
         <span className="strong">{message.name}</span>
         <span className="muted num">{formatPhone(message.phone)}</span>
       </div>
-      <p className="sms-bubble">{message.fullText}</p>
-      <p className="sms-meta num">
-        {t('regulars.preview.meta', { characters: message.characters, segments: message.segments, encoding: message.encoding })}
-        {message.segments > 1 ? <span className="badge badge-warn">{t('regulars.preview.multiPart', { count: message.segments })}</span> : null}
-      </p>
+      <SmsBubble message={message} />
     </li>
   );
 }
@@ -41,13 +39,7 @@ export function MessagePreviewList({ preview, current, error, onRetry }: Message
   const { t } = useTranslation();
   const f = useFormat();
   if (!preview) {
-    return error ? (
-      <ErrorNotice error={error} title={t('regulars.preview.failed')} onRetry={onRetry} />
-    ) : (
-      <p className="loading" role="status">
-        {t('regulars.preview.loading')}
-      </p>
-    );
+    return error ? <ErrorNotice error={error} title={t('regulars.preview.failed')} onRetry={onRetry} /> : <Loading text={t('regulars.preview.loading')} />;
   }
   const sendable = preview.messages.filter((m) => m.blocked === null);
   const blocked = preview.messages.filter((m) => m.blocked !== null);
@@ -69,19 +61,7 @@ export function MessagePreviewList({ preview, current, error, onRetry }: Message
         <Notice kind="note" className="notice-warn" text={t('regulars.preview.nothingToSend')} />
       )}
       {sendable.length > SHOWN_MAX ? <p className="table-note">{t('regulars.preview.more', { count: sendable.length - SHOWN_MAX })}</p> : null}
-      {blocked.length > 0 ? (
-        <section className="blocked-list" aria-label={t('regulars.preview.blockedHeading', { count: blocked.length })}>
-          <h3 className="section-title">{t('regulars.preview.blockedHeading', { count: blocked.length })}</h3>
-          <ul>
-            {blocked.map((m) => (
-              <li key={m.memberId} className="blocked-row">
-                <span className="strong">{m.name}</span>
-                <span className="muted">{t(`regulars.block.${m.blocked!}`)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SkippedList title={t('regulars.preview.blockedHeading', { count: blocked.length })} rows={blocked.map((m) => ({ memberId: m.memberId, name: m.name, reason: t(`regulars.block.${m.blocked!}`) }))} />
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ModelFit } from '../../../src-main/retention/types.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { useFormat } from '../../components/format.ts';
-import { useFigures } from './figures.ts';
 
 interface ModelLineProps {
   model: ModelFit | null;

@@ -9,23 +9,24 @@ import { useTranslation } from 'react-i18next';
 import { SMS_STATUSES } from '../../../src-main/ledger/vocabulary.ts';
 import type { OutboxMessage, SmsStatus } from '../../../src-main/sms/types.ts';
 import { api } from '../../api.ts';
+import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
+import { Dash } from '../../components/Dash.tsx';
 import { DateText } from '../../components/DateText.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatPhone, useFormat } from '../../components/format.ts';
-import { Icon } from '../../components/Icon.tsx';
-import { ChoiceGroup } from './ChoiceGroup.tsx';
+import { EmptyState, QueryStatus } from '../../components/QueryStatus.tsx';
+import { SmsStatusBadge } from '../../components/RetentionBadges.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { Pager } from './Pager.tsx';
 import { formatProviderCost } from './provider-cost.ts';
 import { SelectableTable, type Column } from './SelectableTable.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
-import { useApiQuery } from './use-api-query.ts';
 import { useSelection } from './use-selection.ts';
 
 const PAGE_SIZE = 50;
 const REFRESH_MS = 3000;
 type StatusFilter = SmsStatus | 'all';
 const messageId = (m: OutboxMessage) => m.id;
-const STATUS_TONE: Record<SmsStatus, string> = { pending: 'badge-quiet', sending: 'badge-quiet', sent: 'badge-good', failed: 'badge-danger', cancelled: 'badge-warn' };
 
 export function OutboxTab() {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function OutboxTab() {
       className: 'nowrap',
       cell: (m) => (
         <>
-          <span className="strong">{m.memberName ?? t('common.empty')}</span>
+          <span className="strong">{m.memberName ?? <Dash />}</span>
           <span className="sub num">{formatPhone(m.phone)}</span>
         </>
       ),
@@ -97,7 +98,7 @@ export function OutboxTab() {
       header: t('regulars.outbox.col.status'),
       cell: (m) => (
         <>
-          <span className={`badge ${STATUS_TONE[m.status]}`}>{t(`regulars.smsStatus.${m.status}`)}</span>
+          <SmsStatusBadge status={m.status} />
           <span className="sub">{t('regulars.outbox.attempts', { count: m.attempts })}</span>
           {m.status === 'pending' && Date.parse(m.nextAttemptAt) > Date.now() ? (
             <span className="sub">{t(m.attempts > 0 ? 'regulars.outbox.nextAttempt' : 'regulars.outbox.scheduled', { time: f.dateTime(m.nextAttemptAt) })}</span>
@@ -105,7 +106,7 @@ export function OutboxTab() {
         </>
       ),
     },
-    { key: 'error', header: t('regulars.outbox.col.error'), className: 'outbox-error', cell: (m) => (m.lastError ? <span className="is-loss">{m.lastError}</span> : <span className="muted">{t('common.empty')}</span>) },
+    { key: 'error', header: t('regulars.outbox.col.error'), className: 'outbox-error', cell: (m) => (m.lastError ? <span className="is-loss">{m.lastError}</span> : <Dash />) },
     {
       key: 'provider',
       header: t('regulars.outbox.col.provider'),
@@ -117,20 +118,20 @@ export function OutboxTab() {
             {m.providerMessageId ? <span className="sub num provider-id" title={m.providerMessageId}>{m.providerMessageId}</span> : null}
           </>
         ) : (
-          <span className="muted">{t('common.empty')}</span>
+          <Dash />
         ),
     },
     {
       key: 'cost',
       header: t('regulars.outbox.col.cost'),
       end: true,
-      cell: (m) => (m.costMicros !== null && m.costCurrency ? <span className="num">{formatProviderCost(m.costMicros, m.costCurrency, f.locale)}</span> : <span className="muted">{t('common.empty')}</span>),
+      cell: (m) => (m.costMicros !== null && m.costCurrency ? <span className="num">{formatProviderCost(m.costMicros, m.costCurrency, f.locale)}</span> : <Dash />),
     },
   ];
 
   const options: Array<{ key: StatusFilter; label: ReactNode }> = [
     { key: 'all', label: <StatusLabel text={t('regulars.outbox.all')} count={all} /> },
-    ...SMS_STATUSES.map((s) => ({ key: s, label: <StatusLabel text={t(`regulars.smsStatus.${s}`)} count={counts ? counts[s] : null} /> })),
+    ...SMS_STATUSES.map((s) => ({ key: s, label: <StatusLabel text={t(`retention.smsStatus.${s}`)} count={counts ? counts[s] : null} /> })),
   ];
 
   return (
@@ -166,17 +167,9 @@ export function OutboxTab() {
         </SelectionBar>
       </div>
       {retryError ? <ErrorNotice error={retryError} title={t('regulars.outbox.retryFailed')} /> : null}
-      {query.error ? <ErrorNotice error={query.error} onRetry={query.reload} /> : null}
-      {!page && !query.error ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      <QueryStatus query={query} />
       {page && page.rows.length === 0 ? (
-        <div className="empty">
-          <Icon name="inbox" size={36} className="empty-icon" />
-          <p className="empty-title">{status === 'all' ? t('regulars.outbox.empty') : t('regulars.outbox.emptyStatus', { status: t(`regulars.smsStatus.${status}`) })}</p>
-        </div>
+        <EmptyState icon="inbox" title={status === 'all' ? t('regulars.outbox.empty') : t('regulars.outbox.emptyStatus', { status: t(`retention.smsStatus.${status}`) })} />
       ) : null}
       {page && page.rows.length > 0 ? (
         <>

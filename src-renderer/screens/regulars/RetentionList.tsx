@@ -7,15 +7,15 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberPage, RetentionMember } from '../../../src-main/retention/types.ts';
 import { navigate, paths } from '../../app/router.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { LogCallDialog } from '../../components/LogCallDialog.tsx';
+import { EmptyState, QueryStatus } from '../../components/QueryStatus.tsx';
+import type { ApiQuery } from '../../components/use-api-query.ts';
 import { ContactChoiceDialog } from './ContactChoiceDialog.tsx';
-import { LogCallDialog } from './LogCallDialog.tsx';
 import { Pager } from './Pager.tsx';
 import { retentionMemberId, RetentionTable } from './RetentionTable.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { SendSmsDialog } from './SendSmsDialog.tsx';
-import type { ApiQuery } from './use-api-query.ts';
 import { useSelection } from './use-selection.ts';
 
 export const PAGE_SIZE = 50;
@@ -28,14 +28,16 @@ interface RetentionListProps {
   /** A new key (other filters, another segment) empties the selection. */
   selectionKey: string;
   emptyTitle: string;
-  emptyHint: string;
+  emptyHint?: string;
   /** A line above the table (e.g. the total value at risk). */
   summary?: ReactNode;
+  /** The campaign whose members these are: a call logged here follows it up. */
+  campaignId?: string;
 }
 
 type Open = { kind: 'send' } | { kind: 'call'; member: RetentionMember } | { kind: 'contact'; member: RetentionMember } | null;
 
-export function RetentionList({ label, query, offset, onOffset, selectionKey, emptyTitle, emptyHint, summary }: RetentionListProps) {
+export function RetentionList({ label, query, offset, onOffset, selectionKey, emptyTitle, emptyHint, summary, campaignId }: RetentionListProps) {
   const { t } = useTranslation();
   const selection = useSelection<RetentionMember>(retentionMemberId, selectionKey);
   const [open, setOpen] = useState<Open>(null);
@@ -57,19 +59,8 @@ export function RetentionList({ label, query, offset, onOffset, selectionKey, em
           </button>
         </SelectionBar>
       </div>
-      {query.error ? <ErrorNotice error={query.error} onRetry={query.reload} /> : null}
-      {!page && !query.error ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : null}
-      {page && page.rows.length === 0 ? (
-        <div className="empty">
-          <Icon name="heart" size={36} className="empty-icon" />
-          <p className="empty-title">{emptyTitle}</p>
-          <p className="empty-hint">{emptyHint}</p>
-        </div>
-      ) : null}
+      <QueryStatus query={query} />
+      {page && page.rows.length === 0 ? <EmptyState icon="heart" title={emptyTitle} hint={emptyHint} /> : null}
       {page && page.rows.length > 0 ? (
         <>
           <RetentionTable
@@ -94,7 +85,7 @@ export function RetentionList({ label, query, offset, onOffset, selectionKey, em
           }}
         />
       ) : null}
-      {open?.kind === 'call' ? <LogCallDialog member={open.member} onClose={closed} /> : null}
+      {open?.kind === 'call' ? <LogCallDialog member={open.member} campaignId={campaignId} onClose={(logged) => closed(logged !== null)} /> : null}
       {open?.kind === 'contact' ? <ContactChoiceDialog member={open.member} onClose={closed} /> : null}
     </section>
   );

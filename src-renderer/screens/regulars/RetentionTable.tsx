@@ -7,11 +7,13 @@
 import { useTranslation } from 'react-i18next';
 import type { RetentionMember } from '../../../src-main/retention/types.ts';
 import { paths } from '../../app/router.ts';
+import { Dash } from '../../components/Dash.tsx';
 import { DateText } from '../../components/DateText.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { formatPhone, useFormat } from '../../components/format.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
+import { DoNotContactBadge } from '../../components/RetentionBadges.tsx';
 import { TierBadge } from '../members/TierBadge.tsx';
-import { useFigures } from './figures.ts';
 import { SelectableTable, type Column } from './SelectableTable.tsx';
 import type { Selection } from './use-selection.ts';
 
@@ -26,11 +28,6 @@ interface RetentionTableProps {
 }
 
 const memberId = (m: RetentionMember) => m.memberId;
-
-function Dash() {
-  const { t } = useTranslation();
-  return <span className="muted">{t('common.empty')}</span>;
-}
 
 export function RetentionTable({ label, rows, selection, stale, onOpen, onLogCall, onContactChoice }: RetentionTableProps) {
   const { t } = useTranslation();
@@ -49,7 +46,7 @@ export function RetentionTable({ label, rows, selection, stale, onOpen, onLogCal
               {m.name}
             </a>
             {m.wonBackAt ? <span className="badge badge-good">{t('regulars.badge.wonBack')}</span> : null}
-            {m.doNotContact ? <span className="badge badge-danger">{t('regulars.badge.doNotContact')}</span> : null}
+            {m.doNotContact ? <DoNotContactBadge /> : null}
             {!m.doNotContact && !m.smsMarketingConsent ? <span className="badge badge-warn">{t('regulars.badge.noConsent')}</span> : null}
           </span>
           <span className="rm-line">
@@ -57,7 +54,7 @@ export function RetentionTable({ label, rows, selection, stale, onOpen, onLogCal
               {m.code} · {formatPhone(m.phone, { mask: true })}
             </span>
             <TierBadge tierId={m.tierId} name={m.tierName} />
-            {m.rfm ? <span className="badge badge-quiet">{t(`regulars.segment.${m.rfm.segment}`)}</span> : null}
+            {m.rfm ? <span className="badge badge-quiet">{t(`retention.segment.${m.rfm.segment}`)}</span> : null}
           </span>
         </div>
       ),
@@ -135,8 +132,8 @@ export function RetentionTable({ label, rows, selection, stale, onOpen, onLogCal
         m.lastContact ? (
           <>
             <span className="nowrap">
-              {t(`regulars.channel.${m.lastContact.channel}`)}
-              {m.lastContact.outcome ? ` · ${t(`regulars.outcome.${m.lastContact.outcome}`)}` : ''}
+              {t(`retention.channel.${m.lastContact.channel}`)}
+              {m.lastContact.outcome ? ` · ${t(`retention.outcome.${m.lastContact.outcome}`)}` : ''}
             </span>
             <span className="sub">
               <DateText iso={m.lastContact.at} style="shortDate" />

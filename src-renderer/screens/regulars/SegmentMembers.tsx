@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../src-main/retention/types.ts';
 import { paths } from '../../app/router.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { PAGE_SIZE, RetentionList } from './RetentionList.tsx';
-import { useApiQuery } from './use-api-query.ts';
 
 export function SegmentMembers({ segment }: { segment: Segment }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const query = useApiQuery('retention.segmentMembers', { segment, offset, limit: PAGE_SIZE });
-  const name = t(`regulars.segment.${segment}`);
+  const name = t(`retention.segment.${segment}`);
   return (
     <div className="segment-members-view">
       <div className="segment-members-head">
@@ -23,7 +23,7 @@ export function SegmentMembers({ segment }: { segment: Segment }) {
           {name}
           {query.data ? <span className="muted num"> · {t('regulars.segments.members', { count: query.data.total, n: query.data.total })}</span> : null}
         </h2>
-        <p className="muted">{t(`regulars.segmentHint.${segment}`)}</p>
+        <p className="muted">{t(`retention.segmentHint.${segment}`)}</p>
       </div>
       <RetentionList
         label={t('regulars.segments.listLabel', { segment: name })}

@@ -6,13 +6,13 @@
 import { useTranslation } from 'react-i18next';
 import { SEGMENTS, type Segment, type SegmentCount } from '../../../src-main/retention/types.ts';
 import { navigate, paths } from '../../app/router.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText } from '../../components/MoneyText.tsx';
-import { useFigures } from './figures.ts';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { SegmentMembers } from './SegmentMembers.tsx';
-import { useApiQuery } from './use-api-query.ts';
 
 export function isSegment(value: string | null): value is Segment {
   return (SEGMENTS as readonly (string | null)[]).includes(value);
@@ -33,13 +33,13 @@ function SegmentCard({ count, allMembers }: { count: SegmentCount; allMembers: n
     <li>
       <button type="button" className={`segment-card tone-${count.segment}`} onClick={() => navigate(paths.regulars('segments', { segment: count.segment }))}>
         <span className="segment-card-head">
-          <span className="segment-name">{t(`regulars.segment.${count.segment}`)}</span>
+          <span className="segment-card-name">{t(`retention.segment.${count.segment}`)}</span>
           <span className="segment-members num">
             {t('regulars.segments.members', { count: count.members, n: f.number(count.members) })}
             <span className="segment-member-share">{t('regulars.segments.memberShare', { share: fig.shareBp(memberShareBp) })}</span>
           </span>
         </span>
-        <span className="segment-hint">{t(`regulars.segmentHint.${count.segment}`)}</span>
+        <span className="segment-hint">{t(`retention.segmentHint.${count.segment}`)}</span>
         <span className="segment-bar" aria-hidden="true">
           <span className="segment-bar-fill" style={{ width }} />
         </span>
@@ -59,15 +59,7 @@ function SegmentOverview() {
   const fig = useFigures();
   const query = useApiQuery('retention.segments', {});
   const summary = query.data;
-  if (!summary) {
-    return query.error ? (
-      <ErrorNotice error={query.error} onRetry={query.reload} />
-    ) : (
-      <p className="loading" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (!summary) return <QueryStatus query={query} />;
   const bySegment = new Map(summary.segments.map((s) => [s.segment, s]));
   const counts = SEGMENTS.map((s) => bySegment.get(s) ?? { segment: s, members: 0, revenueMinor: 0, revenueShareBp: 0 });
   return (

@@ -7,22 +7,23 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { settingsSchema } from '../../../src-main/ledger/settings-schema.ts';
 import type { CampaignSendResult } from '../../../src-main/retention/types.ts';
 import { api } from '../../api.ts';
 import { useAppInfo } from '../../app/app-info.ts';
 import { KEYS, useShortcut } from '../../app/shortcuts.ts';
 import { useIdempotentCommit } from '../../app/use-idempotent-commit.ts';
+import { ConfirmFoot, DoneFoot } from '../../components/DialogFoot.tsx';
 import { DialogHead } from '../../components/DialogHead.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Field, TextField } from '../../components/Field.tsx';
 import { useFormat } from '../../components/format.ts';
-import { Icon } from '../../components/Icon.tsx';
+import { TemplateEditor } from '../../components/TemplateEditor.tsx';
 import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useSession } from '../../stores/session.ts';
 import { shiftDay, todayBusinessDate } from '../bills/dates.ts';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagePreviewList } from './MessagePreviewList.tsx';
-import { TemplateEditor } from './TemplateEditor.tsx';
 import { useCampaignPreview, type MessageDraft } from './use-campaign-preview.ts';
 
 export interface Recipient {
@@ -35,6 +36,8 @@ interface SendSmsDialogProps {
   /** `sent`: a campaign was queued (the list and the selection should follow). */
   onClose: (sent: boolean) => void;
 }
+
+const TEMPLATE_MAX = settingsSchema.shape.messaging.shape.winbackTemplate.maxLength ?? 500;
 
 /** One-press last days for the offer: a week, two, a month from today. */
 const EXPIRY_PICKS = [7, 14, 30] as const;
@@ -105,7 +108,17 @@ export function SendSmsDialog({ recipients, onClose }: SendSmsDialogProps) {
         ) : (
           <div className="dialog-body send-body">
             <div className="send-compose">
-              <TemplateEditor value={template} onValue={setTemplate} offer={offer} offerExpiry={offerExpiry} textareaRef={templateRef} />
+              <TemplateEditor
+                label={t('regulars.send.template')}
+                value={template}
+                onValue={setTemplate}
+                maxLength={TEMPLATE_MAX}
+                error={template.trim() === '' ? t('regulars.send.templateRequired') : null}
+                hint={t('regulars.send.templateHint', { count: template.length, max: TEMPLATE_MAX })}
+                offer={{ text: offer, expiry: offerExpiry }}
+                textareaRef={templateRef}
+                rows={5}
+              />
               <div className="send-offer-row">
                 <TextField id={offerId} label={t('regulars.send.offer')} mark="optional" value={offer} onValue={setOffer} maxLength={100} placeholder={t('regulars.send.offerPlaceholder')} />
                 <Field id={expiryId} label={t('regulars.send.expiry')} mark="optional">
@@ -119,7 +132,7 @@ export function SendSmsDialog({ recipients, onClose }: SendSmsDialogProps) {
                   />
                   <span className="expiry-picks" role="group" aria-label={t('regulars.send.expiryPicks')}>
                     {EXPIRY_PICKS.map((days) => (
-                      <button key={days} type="button" className="placeholder-chip" aria-pressed={offerExpiry === shiftDay(today, days)} onClick={() => setOfferExpiry(shiftDay(today, days))}>
+                      <button key={days} type="button" className="pick-chip" aria-pressed={offerExpiry === shiftDay(today, days)} onClick={() => setOfferExpiry(shiftDay(today, days))}>
                         {t('regulars.send.inDays', { count: days })}
                       </button>
                     ))}
@@ -141,29 +154,17 @@ export function SendSmsDialog({ recipients, onClose }: SendSmsDialogProps) {
           </div>
         ) : null}
 
-        <footer className="dialog-foot">
-          {result ? (
-            <button type="button" className="btn btn-primary btn-large" ref={doneRef} onClick={close}>
-              <Icon name="check" />
-              {t('regulars.progress.close')}
-            </button>
-          ) : (
-            <>
-              <button type="button" className="btn btn-large" onClick={close} disabled={sender.busy} aria-keyshortcuts="Escape">
-                {t('common.cancel')}
-                <kbd className="kbd" aria-hidden="true">
-                  Esc
-                </kbd>
-              </button>
-              <button type="button" className="btn btn-primary btn-large" onClick={() => void confirm()} disabled={!canSend} aria-keyshortcuts={KEYS.pay}>
-                {sender.busy ? t('regulars.send.sending') : t('regulars.send.confirm', { count: sendable })}
-                <kbd className="kbd" aria-hidden="true">
-                  {KEYS.pay}
-                </kbd>
-              </button>
-            </>
-          )}
-        </footer>
+        {result ? (
+          <DoneFoot label={t('regulars.progress.close')} onClose={close} buttonRef={doneRef} />
+        ) : (
+          <ConfirmFoot
+            onCancel={close}
+            busy={sender.busy}
+            confirmLabel={sender.busy ? t('regulars.send.sending') : t('regulars.send.confirm', { count: sendable })}
+            confirmDisabled={!canSend}
+            onConfirm={() => void confirm()}
+          />
+        )}
       </div>
     </dialog>
   );

@@ -1,4 +1,8 @@
-/** The retention screens' words in both locales (mounted as `regulars.*` in the catalogs). */
+/**
+ * The retention screens' words in both locales (mounted as `regulars.*` in the catalogs). Names of
+ * segments, outcomes, channels and SMS statuses, the call dialog and the template editor are shared
+ * with the member page and the settings: `retention.*` (components/retention-text.ts).
+ */
 import { areaText } from '../../i18n/messages.ts';
 
 export const regularsText = areaText(
@@ -13,39 +17,6 @@ export const regularsText = areaText(
       campaigns: '回访活动',
       outbox: '短信发件箱',
     },
-    segment: {
-      champions: '冠军客户',
-      loyal: '忠实客户',
-      new: '新客户',
-      at_risk: '有流失风险',
-      cant_lose: '不能失去',
-      hibernating: '休眠客户',
-      lost: '已流失',
-    },
-    segmentHint: {
-      champions: '最近来过、来得勤、花得多',
-      loyal: '来得勤，消费稳定',
-      new: '最近才开始来',
-      at_risk: '以前常来，最近少了',
-      cant_lose: '曾经花得最多，却很久没来了',
-      hibernating: '来得少，也有一阵没来了',
-      lost: '很久没来，以前也不常来',
-    },
-    outcome: {
-      reached: '已接通',
-      will_visit: '答应再来',
-      not_interested: '不感兴趣',
-      no_answer: '无人接听',
-      wrong_number: '号码错误',
-    },
-    channel: { sms: '短信', call: '电话' },
-    smsStatus: {
-      pending: '等待发送',
-      sending: '正在发送',
-      sent: '已发送',
-      failed: '发送失败',
-      cancelled: '已取消',
-    },
     block: {
       no_consent: '未同意接收营销短信',
       do_not_contact: '已要求勿扰',
@@ -56,14 +27,6 @@ export const regularsText = areaText(
       already_greeted: '今年已祝福过',
       no_birthday: '没有登记生日',
       archived: '会员已停用',
-    },
-    placeholder: {
-      name: '姓名',
-      shop: '店名',
-      balance: '储值余额',
-      points: '积分',
-      offer: '优惠内容',
-      expiry: '有效期',
     },
     col: {
       member: '会员',
@@ -96,7 +59,6 @@ export const regularsText = areaText(
     },
     badge: {
       wonBack: '已回店',
-      doNotContact: '勿扰',
       noConsent: '不收营销短信',
     },
     action: {
@@ -181,17 +143,10 @@ export const regularsText = areaText(
       confirm_other: '发送 {{count}} 条',
       sending: '正在发送…',
       failed: '未能发送',
-    },
-    template: {
-      label: '短信内容',
-      hint_one: '{{count}} / {{max}} 字。店名签名和退订提示会自动加上。',
-      hint_other: '{{count}} / {{max}} 字。店名签名和退订提示会自动加上。',
-      required: '请填写短信内容',
-      placeholders: '插入：',
-      insert: '插入 {{token}}（{{label}}）',
-      unknown: '不认识的占位符会原样发出：{{list}}',
-      offerEmpty: '内容里用到了 {offer}，但还没填优惠内容',
-      expiryEmpty: '内容里用到了 {expiry}，但还没选有效期',
+      template: '短信内容',
+      templateHint_one: '{{count}} / {{max}} 字。店名签名和退订提示会自动加上。',
+      templateHint_other: '{{count}} / {{max}} 字。店名签名和退订提示会自动加上。',
+      templateRequired: '请填写短信内容',
     },
     preview: {
       label: '预览',
@@ -204,9 +159,6 @@ export const regularsText = areaText(
       blockedCount_other: '{{count}} 人不会收到',
       blockedHeading_one: '不会发送（{{count}} 人）',
       blockedHeading_other: '不会发送（{{count}} 人）',
-      meta: '{{characters}} 字 · {{segments}} 条 · {{encoding}}',
-      multiPart_one: '拆成 {{count}} 条',
-      multiPart_other: '拆成 {{count}} 条',
       quietHours: '现在是安静时段，短信将于 {{time}} 后发出',
       nothingToSend: '选中的会员都不能接收营销短信',
       more_one: '还有 {{count}} 条未显示',
@@ -224,16 +176,6 @@ export const regularsText = areaText(
       skipped_one: '跳过 {{count}} 人',
       skipped_other: '跳过 {{count}} 人',
       close: '完成',
-    },
-    call: {
-      title: '记录回访电话',
-      meta: '{{name}} · {{phone}}',
-      outcome: '通话结果',
-      feedback: '顾客反馈',
-      feedbackPlaceholder: '例如：最近搬家了，下周会来',
-      save: '保存记录',
-      saving: '正在保存…',
-      failed: '未能保存',
     },
     dnc: {
       title: '把 {{name}} 标为勿扰？',
@@ -292,7 +234,7 @@ export const regularsText = areaText(
       meta_other: '{{count}} 位会员：{{names}}',
       points: '赠送积分',
       pointsUnit: '积分',
-      pointsInvalid: '请输入 0 到 1,000,000 的整数',
+      pointsInvalid: '请输入 0 到 {{max}} 的整数',
       bonus: '赠送储值',
       bonusHint: '记为赠送余额，可以在店里消费',
       offer: '短信里的优惠',
@@ -396,39 +338,6 @@ export const regularsText = areaText(
       campaigns: 'Campaigns',
       outbox: 'SMS outbox',
     },
-    segment: {
-      champions: 'Champions',
-      loyal: 'Loyal',
-      new: 'New',
-      at_risk: 'At risk',
-      cant_lose: "Can't lose",
-      hibernating: 'Hibernating',
-      lost: 'Lost',
-    },
-    segmentHint: {
-      champions: 'Came recently, come often, spend the most',
-      loyal: 'Come often and spend steadily',
-      new: 'Only started coming recently',
-      at_risk: 'Used to come often, lately less',
-      cant_lose: 'Spent the most, but have not come for a long time',
-      hibernating: 'Come rarely and not for a while',
-      lost: 'Not seen for a long time, rarely came before',
-    },
-    outcome: {
-      reached: 'Reached',
-      will_visit: 'Will visit',
-      not_interested: 'Not interested',
-      no_answer: 'No answer',
-      wrong_number: 'Wrong number',
-    },
-    channel: { sms: 'SMS', call: 'Call' },
-    smsStatus: {
-      pending: 'Pending',
-      sending: 'Sending',
-      sent: 'Sent',
-      failed: 'Failed',
-      cancelled: 'Cancelled',
-    },
     block: {
       no_consent: 'No marketing SMS consent',
       do_not_contact: 'Asked not to be contacted',
@@ -439,14 +348,6 @@ export const regularsText = areaText(
       already_greeted: 'Already greeted this year',
       no_birthday: 'No birthday on file',
       archived: 'Member archived',
-    },
-    placeholder: {
-      name: 'name',
-      shop: 'shop',
-      balance: 'balance',
-      points: 'points',
-      offer: 'offer',
-      expiry: 'valid until',
     },
     col: {
       member: 'Member',
@@ -479,7 +380,6 @@ export const regularsText = areaText(
     },
     badge: {
       wonBack: 'Won back',
-      doNotContact: 'Do not contact',
       noConsent: 'No marketing SMS',
     },
     action: {
@@ -564,17 +464,10 @@ export const regularsText = areaText(
       confirm_other: 'Send {{count}}',
       sending: 'Sending…',
       failed: 'Not sent',
-    },
-    template: {
-      label: 'Message',
-      hint_one: '{{count}} / {{max}} character. The shop signature and the opt-out line are added for you.',
-      hint_other: '{{count}} / {{max}} characters. The shop signature and the opt-out line are added for you.',
-      required: 'Write the message',
-      placeholders: 'Insert:',
-      insert: 'Insert {{token}} ({{label}})',
-      unknown: 'Unknown placeholders will be sent as written: {{list}}',
-      offerEmpty: 'The message uses {offer}, but the offer is empty',
-      expiryEmpty: 'The message uses {expiry}, but no date is chosen',
+      template: 'Message',
+      templateHint_one: '{{count}} / {{max}} character. The shop signature and the opt-out line are added for you.',
+      templateHint_other: '{{count}} / {{max}} characters. The shop signature and the opt-out line are added for you.',
+      templateRequired: 'Write the message',
     },
     preview: {
       label: 'Preview',
@@ -587,9 +480,6 @@ export const regularsText = areaText(
       blockedCount_other: '{{count}} members will not get it',
       blockedHeading_one: 'Not sent ({{count}})',
       blockedHeading_other: 'Not sent ({{count}})',
-      meta: '{{characters}} characters · {{segments}} SMS · {{encoding}}',
-      multiPart_one: 'Split into {{count}}',
-      multiPart_other: 'Split into {{count}}',
       quietHours: 'Quiet hours now: messages go out after {{time}}',
       nothingToSend: 'None of the selected members can receive marketing SMS',
       more_one: '{{count}} more not shown',
@@ -607,16 +497,6 @@ export const regularsText = areaText(
       skipped_one: '{{count}} skipped',
       skipped_other: '{{count}} skipped',
       close: 'Done',
-    },
-    call: {
-      title: 'Log a call',
-      meta: '{{name}} · {{phone}}',
-      outcome: 'Outcome',
-      feedback: 'What they said',
-      feedbackPlaceholder: 'e.g. moved house recently, will come next week',
-      save: 'Save call',
-      saving: 'Saving…',
-      failed: 'Not saved',
     },
     dnc: {
       title: 'Mark {{name}} as do not contact?',
@@ -675,7 +555,7 @@ export const regularsText = areaText(
       meta_other: '{{count}} members: {{names}}',
       points: 'Gift points',
       pointsUnit: 'points',
-      pointsInvalid: 'Enter a whole number from 0 to 1,000,000',
+      pointsInvalid: 'Enter a whole number from 0 to {{max}}',
       bonus: 'Gift stored value',
       bonusHint: 'Added as bonus balance to spend in the shop',
       offer: 'Offer in the message',

@@ -4,7 +4,7 @@
  * draft on screen, so what is confirmed is what was read.
  */
 import type { CampaignPreview } from '../../../src-main/retention/types.ts';
-import { useApiQuery } from './use-api-query.ts';
+import { useApiQuery } from '../../components/use-api-query.ts';
 import { useDebounced } from './use-debounced.ts';
 
 export interface MessageDraft {

@@ -1,26 +1,32 @@
 /**
- * Messages: the sender signature, quiet hours and opt-out line of marketing SMS, the win-back and
- * birthday templates (each with its placeholders and a live preview as the phone shows it), and the
- * automatic birthday greeting with its gift. Ctrl+S saves the whole `messaging` setting; what is wrong
- * is said at the field, and unknown placeholders stop the save (a send would be refused later).
+ * Messages: the language members' messages are written in (apart from the screen's; with the default
+ * texts of each language a button away), the sender signature, quiet hours and opt-out line of
+ * marketing SMS, the win-back and birthday templates (each with its placeholders and a live preview as
+ * the phone shows it, money and dates in the messages' language), and the automatic birthday greeting
+ * with its gift. Ctrl+S saves the whole `messaging` setting; what is wrong is said at the field, and
+ * unknown placeholders stop the save (a send would be refused later).
  */
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { settingsSchema, type Settings } from '../../../src-main/ledger/settings-schema.ts';
+import { DEFAULT_SETTINGS, ENGLISH_MESSAGING_TEXTS, settingsSchema, type Settings } from '../../../src-main/ledger/settings-schema.ts';
 import { unknownPlaceholders, type ShopFacts } from '../../../src-main/sms/templates.ts';
 import { useAppInfo } from '../../app/app-info.ts';
+import { LANGUAGE_NAME_KEY } from '../../app/LanguageSwitch.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useFormat, type Formatters } from '../../components/format.ts';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { SmsBubble } from '../../components/SmsBubble.tsx';
+import { TemplateEditor } from '../../components/TemplateEditor.tsx';
+import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { limitsOf } from './limits.ts';
-import { previewMessage } from './message-preview.ts';
+import { previewMessage, type MessagePreview } from './message-preview.ts';
 import { parseTimeOfDay, parseWholeNumber } from './number-text.ts';
-import { CheckCard } from './parts.tsx';
+import { CheckCard, ChoiceCard } from './parts.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
-import { TemplateEditor } from './TemplateEditor.tsx';
 import { usePreviewSample } from './use-preview-sample.ts';
 import { useSettingsDraft } from './use-settings-draft.ts';
+import { useShownErrors } from './use-shown-errors.ts';
 
 const SHAPE = settingsSchema.shape.messaging.shape;
 const MAX = {
@@ -31,7 +37,18 @@ const MAX = {
 const GIFT_POINTS = limitsOf(SHAPE.birthdayGiftPoints);
 const GIFT_BONUS = limitsOf(SHAPE.birthdayGiftBonusMinor);
 
+type MessageTexts = Pick<Settings['messaging'], 'optOutText' | 'winbackTemplate' | 'birthdayTemplate'>;
+
+const textsOf = ({ optOutText, winbackTemplate, birthdayTemplate }: MessageTexts): MessageTexts => ({ optOutText, winbackTemplate, birthdayTemplate });
+
+/** The texts a shop starts from in each language: what "use the default texts" fills in. */
+const DEFAULT_TEXTS: Record<Locale, MessageTexts> = {
+  'zh-CN': textsOf(DEFAULT_SETTINGS.messaging),
+  en: textsOf(ENGLISH_MESSAGING_TEXTS),
+};
+
 interface MessagingDraft {
+  language: Locale;
   signature: string;
   quietHoursStart: string;
   quietHoursEnd: string;
@@ -86,8 +103,9 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
   const { settings } = useAppInfo();
   const form = useSettingsDraft('messaging', pick);
   const { draft } = form;
-  const sample = usePreviewSample();
-  const [shownErrors, setShownErrors] = useState<ReadonlySet<FieldKey>>(new Set());
+  const sample = usePreviewSample(draft.language);
+  const [defaultsFilled, setDefaultsFilled] = useState(false);
+  const shownErrors = useShownErrors<FieldKey>();
   const refs = {
     signature: useRef<HTMLInputElement>(null),
     quietHoursStart: useRef<HTMLInputElement>(null),
@@ -104,15 +122,14 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
 
   const change = (patch: Partial<MessagingDraft>) => {
     form.change(patch);
-    const touched = Object.keys(patch) as FieldKey[];
-    setShownErrors((prev) => (touched.some((k) => prev.has(k)) ? new Set([...prev].filter((k) => !touched.includes(k))) : prev));
+    setDefaultsFilled(false);
+    shownErrors.clear(Object.keys(patch) as FieldKey[]);
   };
 
   const submit = async () => {
     const bad = FIELDS.filter((key) => problems[key] !== null);
     if (bad.length > 0) {
-      setShownErrors(new Set(bad));
-      refs[bad[0]!].current?.focus();
+      shownErrors.show(bad, (key) => refs[key].current?.focus());
       return;
     }
     const points = parseWholeNumber(draft.birthdayGiftPoints, GIFT_POINTS.min, GIFT_POINTS.max);
@@ -121,6 +138,7 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
     if (!points.ok || start === null || end === null || draft.birthdayGiftBonusMinor === null) return; // ruled out by the checks above
     await form.save({
       messaging: {
+        language: draft.language,
         signature: draft.signature.trim(),
         quietHoursStart: start,
         quietHoursEnd: end,
@@ -134,7 +152,14 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
     });
   };
 
-  const shop: ShopFacts = { shopName: settings.shopName, currency: settings.currency, locale: settings.locale };
+  const defaults = DEFAULT_TEXTS[draft.language];
+  const fillDefaults = () => {
+    change(defaults);
+    setDefaultsFilled(true);
+  };
+
+  // Members read money and dates in the messages' language, whatever the screen's.
+  const shop: ShopFacts = { shopName: settings.shopName, currency: settings.currency, locale: draft.language };
   const texts = { signature: draft.signature, optOutText: draft.optOutText };
   const quietStart = parseTimeOfDay(draft.quietHoursStart);
   const quietEnd = parseTimeOfDay(draft.quietHoursEnd);
@@ -146,9 +171,26 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
       intro={t('settings.messaging.intro')}
       form={form}
       readOnly={readOnly}
-      fieldProblems={shownErrors.size > 0}
+      fieldProblems={shownErrors.any}
       onSubmit={submit}
     >
+      <ChoiceCard
+        title={t('settings.messaging.language')}
+        options={LOCALES.map((locale) => ({ key: locale, label: t(LANGUAGE_NAME_KEY[locale]), lang: locale }))}
+        value={draft.language}
+        onChange={(language) => change({ language })}
+        hint={t('settings.messaging.languageHint')}
+      >
+        <div className="messaging-defaults">
+          <button type="button" className="btn" onClick={fillDefaults}>
+            {t(`settings.messaging.useDefaults.${draft.language}`)}
+          </button>
+          <span className="field-hint" role="status">
+            {defaultsFilled ? t('settings.messaging.defaultsFilled') : t('settings.messaging.useDefaultsHint')}
+          </span>
+        </div>
+      </ChoiceCard>
+
       <section className="card settings-card" aria-labelledby={`${uid}-sender`}>
         <h3 className="settings-card-title" id={`${uid}-sender`}>
           {t('settings.messaging.sender')}
@@ -223,23 +265,25 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
           {t('settings.messaging.previewFor', { name: sample.member.name, balance: f.money(sample.member.balanceMinor), points: f.number(sample.member.points) })}
         </p>
         <TemplateEditor
-          title={t('settings.messaging.winback')}
+          label={t('settings.messaging.winback')}
           value={draft.winbackTemplate}
           onValue={(winbackTemplate) => change({ winbackTemplate })}
-          preview={previewMessage(draft.winbackTemplate, texts, shop, sample)}
           error={errorOf('winbackTemplate')}
           maxLength={MAX.template}
           textareaRef={refs.winbackTemplate}
-        />
+        >
+          <PhonePreview message={previewMessage(draft.winbackTemplate, texts, shop, sample)} />
+        </TemplateEditor>
         <TemplateEditor
-          title={t('settings.messaging.birthday')}
+          label={t('settings.messaging.birthday')}
           value={draft.birthdayTemplate}
           onValue={(birthdayTemplate) => change({ birthdayTemplate })}
-          preview={previewMessage(draft.birthdayTemplate, texts, shop, sample)}
           error={errorOf('birthdayTemplate')}
           maxLength={MAX.template}
           textareaRef={refs.birthdayTemplate}
-        />
+        >
+          <PhonePreview message={previewMessage(draft.birthdayTemplate, texts, shop, sample)} />
+        </TemplateEditor>
         <p className="field-hint">{t('settings.messaging.countsHint')}</p>
       </section>
 
@@ -279,5 +323,16 @@ export function MessagingSection({ readOnly, headingId }: { readOnly: boolean; h
         </div>
       </section>
     </SettingsForm>
+  );
+}
+
+/** Beside a template: the message as the sample member's phone shows it. */
+function PhonePreview({ message }: { message: MessagePreview }) {
+  const { t } = useTranslation();
+  return (
+    <figure className="phone-preview" aria-label={t('settings.messaging.preview')}>
+      <figcaption className="phone-preview-caption">{t('settings.messaging.preview')}</figcaption>
+      <SmsBubble message={message} />
+    </figure>
   );
 }

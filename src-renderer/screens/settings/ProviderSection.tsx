@@ -3,17 +3,20 @@
  * secrets — write-only password fields that say "set" when a secret is stored and keep it when left
  * empty. Ctrl+S saves (`sms.setProvider`); below, a test message to a phone shows whether it went.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderStatus } from '../../../src-main/sms/types.ts';
 import { api } from '../../api.ts';
-import { ErrorNotice, Notice } from '../../components/ErrorNotice.tsx';
+import { Notice } from '../../components/ErrorNotice.tsx';
 import { Field, TextField, controlProps } from '../../components/Field.tsx';
-import { SectionHead } from './parts.tsx';
+import { QueryStatus } from '../../components/QueryStatus.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
+import { ChoiceCard, SectionHead } from './parts.tsx';
 import { checkConfig, fieldsOf, PROVIDER_CHOICES, secretsOf, valuesFrom, type ProviderChoice, type ProviderValues } from './provider-fields.ts';
 import { SettingsForm } from './SettingsForm.tsx';
-import { settingsText } from './text.ts';
 import { TestMessage } from './TestMessage.tsx';
+import { settingsText } from './text.ts';
+import { useShownErrors } from './use-shown-errors.ts';
 
 type FieldName = keyof typeof settingsText.zhCN.provider.field;
 type HintName = keyof typeof settingsText.zhCN.provider.fieldHint;
@@ -49,36 +52,20 @@ const draftOf = (status: ProviderStatus): ProviderDraft => ({ choice: status.con
 
 export function ProviderSection({ readOnly, headingId }: { readOnly: boolean; headingId: string }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<ProviderStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async () => {
-    setError(null);
-    try {
-      setStatus(await api.call('sms.provider', {}));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+  const query = useApiQuery('sms.provider', {});
+  // What the last save answered, newer than the first read.
+  const [saved, setSaved] = useState<ProviderStatus | null>(null);
+  const status = saved ?? query.data;
 
   if (!status) {
     return (
       <section className="settings-section" aria-labelledby={headingId}>
         <SectionHead id={headingId} title={t('settings.provider.title')} intro={t('settings.provider.intro')} />
-        {error ? (
-          <ErrorNotice error={error} onRetry={() => void load()} />
-        ) : (
-          <p className="loading" role="status">
-            {t('common.loading')}
-          </p>
-        )}
+        <QueryStatus query={query} />
       </section>
     );
   }
-  return <ProviderForm status={status} onSaved={setStatus} readOnly={readOnly} headingId={headingId} />;
+  return <ProviderForm status={status} onSaved={setSaved} readOnly={readOnly} headingId={headingId} />;
 }
 
 function ProviderForm({ status, onSaved, readOnly, headingId }: { status: ProviderStatus; onSaved: (status: ProviderStatus) => void; readOnly: boolean; headingId: string }) {
@@ -90,7 +77,7 @@ function ProviderForm({ status, onSaved, readOnly, headingId }: { status: Provid
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [justSaved, setJustSaved] = useState(false);
-  const [shownErrors, setShownErrors] = useState<ReadonlySet<string>>(new Set());
+  const shownErrors = useShownErrors<string>();
   const fieldRefs = useRef(new Map<string, HTMLElement>());
 
   const kind = draft.choice === 'none' ? null : draft.choice;
@@ -105,18 +92,12 @@ function ProviderForm({ status, onSaved, readOnly, headingId }: { status: Provid
     setDraftState(next);
     setJustSaved(false);
   };
-  const clearError = (name: string) =>
-    setShownErrors((prev) => {
-      if (!prev.has(name)) return prev;
-      const next = new Set(prev);
-      next.delete(name);
-      return next;
-    });
+  const clearError = (name: string) => shownErrors.clear([name]);
   const revert = () => {
     unsavedDraft = null;
     setDraftState(saved);
     setSecrets({});
-    setShownErrors(new Set());
+    shownErrors.clearAll();
     setSaveError(null);
   };
 
@@ -127,8 +108,7 @@ function ProviderForm({ status, onSaved, readOnly, headingId }: { status: Provid
       const missingSecrets = secretsOf(kind).filter((name) => !secretIsSet(name) && !(secrets[name] ?? '').trim());
       const bad = [...(checked.ok ? [] : checked.badFields), ...missingSecrets];
       if (bad.length > 0) {
-        setShownErrors(new Set(bad));
-        fieldRefs.current.get(bad[0]!)?.focus();
+        shownErrors.show(bad, (name) => fieldRefs.current.get(name)?.focus());
         return;
       }
       if (!checked.ok) return;
@@ -173,34 +153,19 @@ function ProviderForm({ status, onSaved, readOnly, headingId }: { status: Provid
       intro={t('settings.provider.intro')}
       form={{ dirty, saving, error: saveError, justSaved, revert }}
       readOnly={readOnly}
-      fieldProblems={shownErrors.size > 0}
+      fieldProblems={shownErrors.any}
       onSubmit={submit}
     >
-      <section className="card settings-card" aria-labelledby={`${uid}-choice`}>
-        <fieldset className="fieldset field">
-          <legend className="settings-card-title" id={`${uid}-choice`}>
-            {t('settings.provider.choice')}
-          </legend>
-          <div className="segmented provider-choice">
-            {PROVIDER_CHOICES.map((choice) => (
-              <label key={choice} className={`segment${draft.choice === choice ? ' is-checked' : ''}`}>
-                <input
-                  type="radio"
-                  name={`${uid}-kind`}
-                  value={choice}
-                  checked={draft.choice === choice}
-                  onChange={() => {
-                    setDraft({ ...draft, choice });
-                    setShownErrors(new Set());
-                  }}
-                />
-                <span>{t(`settings.provider.kind.${choice}`)}</span>
-              </label>
-            ))}
-          </div>
-          <p className="field-hint provider-kind-hint">{t(`settings.provider.kindHint.${draft.choice}`)}</p>
-        </fieldset>
-      </section>
+      <ChoiceCard
+        title={t('settings.provider.choice')}
+        options={PROVIDER_CHOICES.map((choice) => ({ key: choice, label: t(`settings.provider.kind.${choice}`) }))}
+        value={draft.choice}
+        onChange={(choice) => {
+          setDraft({ ...draft, choice });
+          shownErrors.clearAll();
+        }}
+        hint={t(`settings.provider.kindHint.${draft.choice}`)}
+      />
 
       {kind ? (
         <section className="card settings-card" aria-labelledby={`${uid}-account`}>

@@ -4,7 +4,7 @@
  * visit counts as won back. A sentence under the rule says what it means for a weekly and a monthly
  * regular, live as the owner types. Ctrl+S saves the whole `retention` setting.
  */
-import { useId, useRef, useState, type RefObject } from 'react';
+import { useId, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema, type Settings } from '../../../src-main/ledger/settings-schema.ts';
 import { TextField } from '../../components/Field.tsx';
@@ -13,6 +13,7 @@ import { limitsOf, type Limits } from './limits.ts';
 import { parseTenths, parseWholeNumber, tenthsToText, type Parsed } from './number-text.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 import { useSettingsDraft } from './use-settings-draft.ts';
+import { useShownErrors } from './use-shown-errors.ts';
 
 const SHAPE = settingsSchema.shape.retention.shape;
 const LIMITS = {
@@ -54,7 +55,7 @@ export function RetentionSection({ readOnly, headingId }: { readOnly: boolean; h
   const uid = useId();
   const form = useSettingsDraft('retention', pick);
   const { draft } = form;
-  const [shownErrors, setShownErrors] = useState<ReadonlySet<FieldKey>>(new Set());
+  const shownErrors = useShownErrors<FieldKey>();
   const refs = {
     minDaysAbsent: useRef<HTMLInputElement>(null),
     intervalMultiple: useRef<HTMLInputElement>(null),
@@ -72,8 +73,7 @@ export function RetentionSection({ readOnly, headingId }: { readOnly: boolean; h
   const submit = async () => {
     const bad = FIELDS.filter((key) => !parsed[key].ok);
     if (bad.length > 0) {
-      setShownErrors(new Set(bad));
-      refs[bad[0]!].current?.focus();
+      shownErrors.show(bad, (key) => refs[key].current?.focus());
       return;
     }
     const value = (key: FieldKey) => (parsed[key] as { value: number }).value;
@@ -89,12 +89,7 @@ export function RetentionSection({ readOnly, headingId }: { readOnly: boolean; h
 
   const change = (key: FieldKey, text: string) => {
     form.change({ [key]: text } as Partial<RetentionDraft>);
-    setShownErrors((prev) => {
-      if (!prev.has(key)) return prev;
-      const next = new Set(prev);
-      next.delete(key);
-      return next;
-    });
+    shownErrors.clear([key]);
   };
 
   const range = (limits: Limits) => ({ min: f.number(limits.min), max: f.number(limits.max) });
@@ -129,7 +124,7 @@ export function RetentionSection({ readOnly, headingId }: { readOnly: boolean; h
       intro={t('settings.retention.intro')}
       form={form}
       readOnly={readOnly}
-      fieldProblems={shownErrors.size > 0}
+      fieldProblems={shownErrors.any}
       onSubmit={submit}
     >
       <section className="card settings-card" aria-labelledby={`${uid}-lapsed`}>

@@ -3,17 +3,19 @@
  * of it as the outbox reports: waiting, sent, or failed with the provider's reason. Lives inside the
  * provider form, so Enter in the phone field sends the test rather than saving the form.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxMessage } from '../../../src-main/sms/types.ts';
+import type { SmsStatus } from '../../../src-main/sms/types.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { useApiQuery } from '../../components/use-api-query.ts';
 
 /** How often and how long the outbox is asked about the test message. */
 const POLL_MS = 1500;
 const POLL_LIMIT = 40;
 const OUTBOX_PAGE = 50;
+const SETTLED: ReadonlySet<SmsStatus> = new Set(['sent', 'failed', 'cancelled']);
 
 export function TestMessage({ canSend }: { canSend: boolean }) {
   const { t } = useTranslation();
@@ -22,41 +24,27 @@ export function TestMessage({ canSend }: { canSend: boolean }) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [messageId, setMessageId] = useState<string | null>(null);
-  const [message, setMessage] = useState<OutboxMessage | null>(null);
+  const polls = useRef(0);
 
   // Follow the queued message until it is sent, failed or cancelled (or we stop asking).
-  useEffect(() => {
-    if (!messageId) return;
-    let polls = 0;
-    let stopped = false;
-    const poll = async () => {
-      polls += 1;
-      try {
-        const page = await api.call('sms.outbox', { limit: OUTBOX_PAGE });
-        const found = page.rows.find((row) => row.id === messageId) ?? null;
-        if (stopped) return;
-        setMessage(found);
-        if (found && (found.status === 'sent' || found.status === 'failed' || found.status === 'cancelled')) return;
-      } catch {
-        // The next poll asks again; the queued note stays.
-      }
-      if (!stopped && polls < POLL_LIMIT) timer = window.setTimeout(() => void poll(), POLL_MS);
-    };
-    let timer = window.setTimeout(() => void poll(), 0);
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [messageId]);
+  const outbox = useApiQuery('sms.outbox', messageId ? { limit: OUTBOX_PAGE } : null, {
+    refreshMs: (page) => {
+      polls.current += 1;
+      const found = page.rows.find((row) => row.id === messageId);
+      return (found && SETTLED.has(found.status)) || polls.current >= POLL_LIMIT ? null : POLL_MS;
+    },
+  });
+  const message = messageId ? (outbox.data?.rows.find((row) => row.id === messageId) ?? null) : null;
 
   const send = async () => {
     if (!canSend || sending || phone.trim() === '') return;
     setSending(true);
     setError(null);
-    setMessage(null);
     setMessageId(null);
     try {
-      setMessageId((await api.call('sms.test', { phone: phone.trim() })).messageId);
+      const queued = await api.call('sms.test', { phone: phone.trim() });
+      polls.current = 0;
+      setMessageId(queued.messageId);
     } catch (e) {
       setError(e);
     } finally {

@@ -1,10 +1,11 @@
 /**
  * A template as a member's phone would show it, built with the outbox's own helpers (fill, opt-out,
- * 【signature】, segment count), so the settings preview and the messages sent never differ. Pure, no DOM.
+ * signature, segment count), so the settings preview and the messages sent never differ. Money and
+ * dates are written in the messages' language (`shop.locale`), not the screen's. Pure, no DOM.
  */
-import type { SegmentInfo } from '../../../src-main/sms/types.ts';
 import { segmentsOf } from '../../../src-main/sms/segments.ts';
-import { fillTemplate, fullText, marketingText, placeholderValues, signatureOf, unknownPlaceholders, type MemberFacts, type ShopFacts } from '../../../src-main/sms/templates.ts';
+import { fillTemplate, fullText, marketingText, placeholderValues, signatureOf, type MemberFacts, type ShopFacts } from '../../../src-main/sms/templates.ts';
+import type { SegmentInfo } from '../../../src-main/sms/types.ts';
 
 export interface PreviewSample {
   member: MemberFacts;
@@ -14,15 +15,13 @@ export interface PreviewSample {
 }
 
 export interface MessagePreview extends SegmentInfo {
-  /** 【signature】text opt-out, as the phone shows it. */
+  /** Signature, text and opt-out, as the phone shows it. */
   fullText: string;
-  /** Placeholders the template has that no member value fills, e.g. a typo like {nmae}. */
-  unknown: string[];
 }
 
 export function previewMessage(template: string, texts: { signature: string; optOutText: string }, shop: ShopFacts, sample: PreviewSample): MessagePreview {
   const values = placeholderValues(sample.member, shop, sample.offer, sample.offerExpiry);
   const text = marketingText(fillTemplate(template, values), texts.optOutText.trim());
   const shown = fullText(signatureOf(texts.signature, shop.shopName), text);
-  return { fullText: shown, unknown: unknownPlaceholders(template), ...segmentsOf(shown) };
+  return { fullText: shown, ...segmentsOf(shown) };
 }

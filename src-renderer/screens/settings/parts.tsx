@@ -1,6 +1,7 @@
-/** Small building blocks the settings sections share: heading, list tools, check cards, save bar, notices. */
-import type { ReactNode } from 'react';
+/** Small building blocks the settings sections share: heading, list tools, check and choice cards, save bar, notices. */
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { Notice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { NEW_KEY, SAVE_KEY_ARIA, SAVE_KEY_LABEL } from './keys.ts';
@@ -61,6 +62,25 @@ export function CheckCard({ id, label, hint, checked, onChange }: { id: string; 
         </span>
       </span>
     </label>
+  );
+}
+
+/** A card that is one choice (radios, ←/→): its title names the choices, a hint under them, then anything the choice brings. */
+export function ChoiceCard<K extends string>(props: {
+  title: string;
+  options: ReadonlyArray<{ key: K; label: ReactNode; lang?: string }>;
+  value: K;
+  onChange: (key: K) => void;
+  hint: string;
+  children?: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <section className="card settings-card" aria-labelledby={titleId}>
+      <ChoiceGroup label={props.title} labelId={titleId} labelClassName="settings-card-title" className="choice-group-card" options={props.options} value={props.value} onChange={props.onChange} />
+      <p className="field-hint">{props.hint}</p>
+      {props.children}
+    </section>
   );
 }
 

@@ -5,6 +5,7 @@
  * answers a repeated Idempotency-Key with the first answer instead of a second message.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { fullText } from '../../../src-main/sms/templates.ts';
 import { randomHex, startHttpFake, type FakeAnswer, type FakeBehaviour, type FakeProvider } from './http-fake.ts';
 
 export interface WebhookFakeOptions {
@@ -58,7 +59,8 @@ export async function startWebhookFake(options: WebhookFakeOptions = {}): Promis
         if (typeof to !== 'string' || typeof text !== 'string' || typeof signName !== 'string') {
           return { status: 400, body: { error: 'to, text and signature are required strings' } };
         }
-        if (body !== (signName === '' ? text : `【${signName}】${text}`)) return { status: 400, body: { error: 'body is not 【signature】text' } };
+        // Our scheme: `body` is what the phone shows (sms/templates.ts fullText: 【签名】text, or [Shop] text).
+        if (body !== fullText(signName, text)) return { status: 400, body: { error: 'body is not the signature and text as the phone shows them' } };
 
         const earlier = accepted.get(id);
         if (earlier) return { status: 200, body: { id: earlier } };

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toLocale } from '../../i18n/index.ts';
+import { toLocale } from '../i18n/index.ts';
 
 export interface Figures {
   /** 8123 → "81.2%". */

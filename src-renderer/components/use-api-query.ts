@@ -6,8 +6,8 @@
  * `null` input: nothing is asked.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputOf, MethodName, OutputOf } from '../../../src-main/api/contract.ts';
-import { api } from '../../api.ts';
+import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract.ts';
+import { api } from '../api.ts';
 
 export interface ApiQuery<T> {
   data: T | null;
