@@ -14,6 +14,7 @@ import { getMemberSummary, loadActiveMember, loadMember } from './members.ts';
 import { allocate, isMinor, MAX_MINOR, mulDivFloor, mulDivRound, sumMinor } from './money.ts';
 import { pointsEarnedOn, postPointsEntry } from './points.ts';
 import { billLines, bills, members, payments, staff } from './schema.ts';
+import { refreshMemberFigures } from './member-figures.ts';
 import { getSettings } from './settings.ts';
 import { businessDate, isoTime } from './time.ts';
 import type { Bill, BillLine, BillSummary, CheckoutQuote, CheckoutResult, Payment, RefundPreview, RefundResult } from './types.ts';
@@ -188,6 +189,7 @@ function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): 
       })
       .where(eq(members.id, memberId))
       .run();
+    refreshMemberFigures(ledger, memberId, settings.retention);
   }
   return billId;
 }
@@ -572,6 +574,7 @@ export function refundBill(ledger: Ledger, input: cmd.RefundCommit): RefundResul
             .set({ totalSpentMinor: sql`${members.totalSpentMinor} - ${plan.total}` })
             .where(eq(members.id, memberId))
             .run();
+          refreshMemberFigures(ledger, memberId, getSettings(ledger).retention);
         }
         return billId;
     },

@@ -8,7 +8,9 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.ts';
+import { ensureMemberFigures } from './member-figures.ts';
 import { seedDefaults } from './seed.ts';
+import { getSettings } from './settings.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -80,6 +82,7 @@ export function openLedger(file: string, options: OpenOptions): Ledger {
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: options.migrationsFolder });
     const tillId = seedDefaults(db, clock);
+    ensureMemberFigures({ db, sqlite }, getSettings({ db }).retention);
     return { db, sqlite, tillId, clock };
   } catch (error) {
     sqlite.close();

@@ -4,6 +4,8 @@
  * Each query returns the rows that break a rule, so an empty result everywhere means all is well.
  */
 import type { Ledger } from './db.ts';
+import { memberFigures } from './member-figures.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings-schema.ts';
 
 const CHECKS: Record<string, string> = {
   'member balance equals wallet ledger': `
@@ -87,5 +89,20 @@ export function checkLedgerInvariants(ledger: Pick<Ledger, 'sqlite'>): Invariant
     const rows = ledger.sqlite.prepare(query).all();
     if (rows.length > 0) violations.push({ rule, rows: rows.slice(0, 5) });
   }
+  const stale = staleMemberFigures(ledger);
+  if (stale.length > 0) violations.push({ rule: 'member monthly spend and lapsed day equal their visit figures', rows: stale.slice(0, 5) });
   return violations;
+}
+
+/** The lapsed list's cached figures against the same functions applied to the member's visit figures now. */
+function staleMemberFigures(ledger: Pick<Ledger, 'sqlite'>): unknown[] {
+  const stored = ledger.sqlite.prepare("select value from settings where key = 'retention'").get() as { value: string } | undefined;
+  const rule = stored ? (JSON.parse(stored.value) as Settings['retention']) : DEFAULT_SETTINGS.retention;
+  const rows = ledger.sqlite
+    .prepare('select id, visit_days, first_visit_date, last_visit_date, total_spent_minor, monthly_spend_minor, lapsed_from_date from members')
+    .all() as Array<{ id: string; visit_days: number; first_visit_date: string | null; last_visit_date: string | null; total_spent_minor: number; monthly_spend_minor: number; lapsed_from_date: string | null }>;
+  return rows.filter((r) => {
+    const expected = memberFigures({ visitDays: r.visit_days, firstVisitDate: r.first_visit_date, lastVisitDate: r.last_visit_date, totalSpentMinor: r.total_spent_minor }, rule);
+    return expected.monthlySpendMinor !== r.monthly_spend_minor || expected.lapsedFromDate !== r.lapsed_from_date;
+  });
 }

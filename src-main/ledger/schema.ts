@@ -117,6 +117,13 @@ export const members = sqliteTable(
     lastVisitDate: text('last_visit_date'),
     /** The member asked not to be called or messaged for marketing at all (each change is a consent_events row). */
     doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Kept with the visit figures (ledger/member-figures.ts) so the lapsed list walks an index: what they
+     * spend a month while active (visit-figures.ts monthlySpendMinor), and the first day they count as
+     * lapsed under the shop's rule (lapsedFromDate; null: never, e.g. one visit day).
+     */
+    monthlySpendMinor: integer('monthly_spend_minor').notNull().default(0),
+    lapsedFromDate: text('lapsed_from_date'),
   },
   (t) => [
     uniqueIndex('members_code_unique').on(t.code),
@@ -129,6 +136,9 @@ export const members = sqliteTable(
     index('members_name').on(t.name),
     index('members_last_visit').on(t.lastVisitAt),
     index('members_last_visit_date').on(t.lastVisitDate),
+    // The lapsed list: its page in value order, and its totals over the lapsed range.
+    index('members_active_monthly_spend').on(sql`${t.monthlySpendMinor} desc`, t.id, t.lapsedFromDate).where(sql`${t.archivedAt} is null`),
+    index('members_active_lapsed_from').on(t.lapsedFromDate, t.monthlySpendMinor).where(sql`${t.archivedAt} is null`),
     check('members_balance_principal_nonneg', sql`${t.balancePrincipalMinor} >= 0`),
     check('members_balance_bonus_nonneg', sql`${t.balanceBonusMinor} >= 0`),
     check('members_points_nonneg', sql`${t.points} >= 0`),

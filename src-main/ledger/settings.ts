@@ -1,4 +1,5 @@
 import type { Ledger } from './db.ts';
+import { refreshAllMemberFigures } from './member-figures.ts';
 import { settings } from './schema.ts';
 import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from './settings-schema.ts';
 import { inTransaction } from './transaction.ts';
@@ -25,6 +26,9 @@ export function updateSettings(ledger: Ledger, patch: SettingsPatch): Settings {
       const json = JSON.stringify(value);
       ledger.db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
     }
-    return getSettings(ledger);
+    const saved = getSettings(ledger);
+    // A new lapsed rule: every member's lapsed day under it, in this same transaction.
+    if (data.retention) refreshAllMemberFigures(ledger, saved.retention);
+    return saved;
   });
 }

@@ -19,7 +19,7 @@ import { createCampaign, loadRecipients, queueMarketing } from './campaigns.ts';
 import * as cmd from './commands.ts';
 import { marketingBlock, type Recipient } from './messages.ts';
 import type { BirthdayRow, GreetResult } from './types.ts';
-import { daysBetween } from './visit-stats.ts';
+import { daysBetween } from '../ledger/visit-figures.ts';
 
 /** The gift's reason in the ledger, in the language the shop writes to members in. */
 const GIFT_REASON: Record<Settings['messaging']['language'], string> = { 'zh-CN': '生日礼物', en: 'Birthday gift' };

@@ -7,7 +7,7 @@ import type { Ledger } from '../ledger/db.ts';
 import type { ModelFit, RetentionMember, RfmScore } from './types.ts';
 import { outlookOf } from './model.ts';
 import { scoreMember, type RfmCutPoints } from './rfm.ts';
-import { addDays, daysBetween, monthlySpendMinor, usualIntervalDays } from './visit-stats.ts';
+import { addDays, daysBetween, monthlySpendMinor, usualIntervalDays } from '../ledger/visit-figures.ts';
 import type { CallOutcome, ContactChannel } from './types.ts';
 
 /** The member columns every retention query selects (snake_case straight from SQL). */

@@ -4,7 +4,6 @@
  * next 90 days). Time unit: days.
  */
 import { desc } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
 import type { Ledger } from '../ledger/db.ts';
 import { fail } from '../ledger/errors.ts';
 import { newId } from '../ledger/ids.ts';
@@ -92,22 +91,4 @@ export function outlookOf(params: BgNbdParams, visitDays: number, daysSinceFirst
   const T = daysSinceFirst;
   const tx = T - daysAbsent;
   return { probabilityAlive: probabilityAlive(params, x, tx, T), expectedVisits90: expectedVisits(params, x, tx, T, OUTLOOK_DAYS) };
-}
-
-const modelParams = new WeakMap<Database.Database, BgNbdParams | null>();
-
-/**
- * SQL function `p_alive(visit_days, days_since_first, days_absent)` under the given model, so the
- * lapsed list can rank by expected loss inside its query (null without a model).
- */
-export function useModelInSql(sqlite: Database.Database, params: BgNbdParams | null): void {
-  if (!modelParams.has(sqlite)) {
-    sqlite.function('p_alive', { deterministic: false, varargs: false }, (visitDays: unknown, sinceFirst: unknown, absent: unknown) => {
-      const current = modelParams.get(sqlite);
-      if (!current) return null;
-      const T = Number(sinceFirst);
-      return probabilityAlive(current, Number(visitDays) - 1, T - Math.max(0, Number(absent)), T);
-    });
-  }
-  modelParams.set(sqlite, params);
 }

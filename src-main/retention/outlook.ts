@@ -7,7 +7,7 @@ import { MEMBER_COLUMNS, toRetentionMembers, type MemberColumns } from './member
 import { latestFit } from './model.ts';
 import { rfmCutPoints } from './segments.ts';
 import type { MemberOutlook } from './types.ts';
-import { isLapsed } from './visit-stats.ts';
+import { isLapsed } from '../ledger/visit-figures.ts';
 
 export function memberOutlook(ledger: Ledger, memberId: string, asOfDate: string): MemberOutlook {
   const row = ledger.sqlite.prepare(`select ${MEMBER_COLUMNS} from members m join tiers t on t.id = m.tier_id where m.id = ?`).get(memberId) as

@@ -16,9 +16,11 @@ export interface Population {
   totalSpentMinor: Float64Array;
 }
 
+// NOT INDEXED: every member is read anyway; without statistics the planner would walk the partial
+// phone index instead and fetch each row from a random place (2× slower at 100,000 members).
 const SQL = `
   select id, julianday(@asOf) - julianday(first_visit_date), julianday(@asOf) - julianday(last_visit_date), visit_days, total_spent_minor
-  from members
+  from members not indexed
   where archived_at is null and visit_days > 0 and first_visit_date <= @asOf`;
 
 export function loadPopulation(ledger: Ledger, asOfDate: string): Population {

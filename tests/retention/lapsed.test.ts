@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lapsedQuery } from '../../src-main/retention/commands.ts';
 import { logCall } from '../../src-main/retention/contacts.ts';
 import { listLapsed } from '../../src-main/retention/lapsed.ts';
-import { isLapsed, monthlySpendMinor, usualIntervalDays, type VisitFacts } from '../../src-main/retention/visit-stats.ts';
+import { isLapsed, monthlySpendMinor, usualIntervalDays, type VisitFacts } from '../../src-main/ledger/visit-figures.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/ledger/settings-schema.ts';
 import { getMember } from '../../src-main/ledger/members.ts';
 import { checkLedgerInvariants } from '../../src-main/ledger/invariants.ts';
 import { topUp } from '../../src-main/ledger/wallet.ts';
+import { updateSettings } from '../../src-main/ledger/settings.ts';
 import { openTestLedger, type TestLedger } from '../helpers/ledger.ts';
 import { buildHistories, every, TODAY } from './retention-shop.ts';
 
@@ -106,6 +107,39 @@ describe('the lapsed list', () => {
     expect(second.rows.map((r) => r.memberId)).toEqual([weekly!.id]);
     expect(query({ offset: 5, limit: 1 })).toMatchObject({ total: 2, rows: [] });
     expect(getMember(t.ledger, big!.id).lastVisitDate).toBe('2026-09-24');
+  });
+
+  it('a new lapsed rule applies at once to every member (and the invariants check the kept figures)', () => {
+    const [weekly, big] = buildHistories(t, [
+      { name: '每周常客', daysAgo: every(7, 8, 28), amountMinor: 3_000 },
+      { name: '大客户', daysAgo: every(10, 6, 60), amountMinor: 50_000 },
+    ]);
+    expect(query().total).toBe(2);
+    updateSettings(t.ledger, { retention: { ...rule, minDaysAbsent: 30 } });
+    expect(query().rows.map((r) => r.memberId)).toEqual([big!.id]);
+    expect(getMember(t.ledger, weekly!.id)).toMatchObject({ lastVisitDate: '2026-10-26' });
+    expect(checkLedgerInvariants(t.ledger)).toEqual([]);
+    // A figure changed behind the ledger's back is caught.
+    t.ledger.sqlite.prepare('update members set monthly_spend_minor = monthly_spend_minor + 1 where id = ?').run(big!.id);
+    expect(checkLedgerInvariants(t.ledger).map((v) => v.rule)).toEqual(['member monthly spend and lapsed day equal their visit figures']);
+  });
+
+  it('the segment filter and the three rankings agree with the rows themselves', () => {
+    buildHistories(
+      t,
+      Array.from({ length: 30 }, (_, i) => ({ name: `m${i}`, daysAgo: every(3 + (i % 7) * 4, 2 + (i % 5), 25 + i * 9), amountMinor: 1_000 + i * 777 })),
+    );
+    const all = query({ limit: 500 });
+    expect(all.total).toBeGreaterThan(10);
+    for (const segment of ['lost', 'hibernating', 'at_risk', 'cant_lose'] as const) {
+      const filtered = query({ segment, limit: 500 });
+      expect(filtered.rows.map((r) => r.memberId).sort(), segment).toEqual(all.rows.filter((r) => r.rfm!.segment === segment).map((r) => r.memberId).sort());
+      expect(filtered.total).toBe(filtered.rows.length);
+    }
+    const byAbsence = query({ rankBy: 'days_absent', limit: 500 }).rows.map((r) => r.daysAbsent!);
+    expect(byAbsence).toEqual([...byAbsence].sort((a, b) => b - a));
+    const byValue = all.rows.map((r) => r.monthlySpendMinor);
+    expect(byValue).toEqual([...byValue].sort((a, b) => b - a));
   });
 
   it("the list's SQL agrees with isLapsed and monthlySpendMinor member by member", () => {

@@ -60,5 +60,11 @@ describe('the retention model of a shop', () => {
     expect(losses.every((l) => Number.isInteger(l))).toBe(true);
     expect(losses).toEqual([...losses].sort((x, y) => y - x));
     expect(ranked.rows[0]!.memberId).toBe(stopped!.id);
+    // The early-stopping walk gives the same page as ranking every lapsed member by hand.
+    const everyone = listLapsed(t.ledger, lapsedQuery.parse({ limit: 500 }), TODAY).rows;
+    const byHand = [...everyone].sort((x, y) => (1 - y.probabilityAlive!) * y.monthlySpendMinor - (1 - x.probabilityAlive!) * x.monthlySpendMinor || (x.memberId < y.memberId ? -1 : 1));
+    const page2 = listLapsed(t.ledger, lapsedQuery.parse({ rankBy: 'expected_loss', offset: 3, limit: 4 }), TODAY);
+    expect(page2.rows.map((r) => r.memberId)).toEqual(byHand.slice(3, 7).map((r) => r.memberId));
+    expect(page2.total).toBe(everyone.length);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * What a member's visits say, from the figures checkout keeps on the member row (visit days, first and
  * last visit date, total spent): days absent, their usual interval, what they spend a month, and the
- * lapsed rule. Whole days, shop calendar.
+ * lapsed rule. Whole days, shop calendar. Two of these are kept on the member row too (monthly spend,
+ * the day they count as lapsed from), maintained with the visit figures, so the lapsed list is an
+ * index walk rather than this arithmetic over every member.
  */
 
 const DAY_MS = 86_400_000;
@@ -54,10 +56,17 @@ export interface LapsedRule {
  * Lapsed: absent longer than both the shop-wide minimum and `intervalMultiple` × their own usual
  * interval. A weekly regular absent 4 weeks is lapsed; a monthly one absent 5 weeks is not. Members
  * with fewer than `minVisitDays` visit days have no usual interval and are never lapsed.
+ *
+ * As a date: absent days are whole, so absent > max(min, multiple × interval) ⇔ absent ≥
+ * max(min, ⌊multiple × interval⌋) + 1 — the member is lapsed from their last visit plus that many days.
  */
-export function isLapsed(facts: VisitFacts, asOfDate: string, rule: LapsedRule): boolean {
+export function lapsedFromDate(facts: VisitFacts, rule: LapsedRule): string | null {
   const interval = usualIntervalDays(facts);
-  if (interval === null || facts.visitDays < rule.minVisitDays || !facts.lastVisitDate) return false;
-  const absent = daysBetween(facts.lastVisitDate, asOfDate);
-  return absent > rule.minDaysAbsent && absent > rule.intervalMultiple * interval;
+  if (interval === null || facts.visitDays < rule.minVisitDays || !facts.lastVisitDate) return null;
+  return addDays(facts.lastVisitDate, Math.max(rule.minDaysAbsent, Math.floor(rule.intervalMultiple * interval)) + 1);
+}
+
+export function isLapsed(facts: VisitFacts, asOfDate: string, rule: LapsedRule): boolean {
+  const from = lapsedFromDate(facts, rule);
+  return from !== null && from <= asOfDate;
 }
