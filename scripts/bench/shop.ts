@@ -9,6 +9,12 @@
  * Visits are real: a few thousand bills through the ledger's `checkout` use case, so last visits,
  * visit counts and totals are what the till would have written (checked by the ledger invariants).
  *
+ * A spec with `years` is a shop with a long history instead (the retention benchmarks: 2,000,000 bills
+ * over five years): members sign up throughout those years, each as a kind of customer
+ * (customer-behaviour.ts: one-off, occasional, monthly, weekly and daily, regulars who lapse), and
+ * every visit is a bill written by the bulk writer (bulk-history.ts), which is first proven to write
+ * the same rows as `checkout` and `topUp`; the ledger invariants are checked on the finished file.
+ *
  * A shop is a pure function of its spec and the schema: it is cached under test-output/bench/shops/
  * in a folder named after the spec, GENERATOR_VERSION and a hash of the migrations, so a second run
  * reuses it and a change to either regenerates it.
@@ -16,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { demoIdSource } from '../../src-main/demo/generate.ts';
 import { makePerson, SHOWCASE_SURNAMES, type Person } from '../../src-main/demo/names.ts';
 import { Random } from '../../src-main/demo/random.ts';
@@ -29,22 +35,43 @@ import { checkLedgerInvariants } from '../../src-main/ledger/invariants.ts';
 import { createMember } from '../../src-main/ledger/members.ts';
 import { nameSearchKeys } from '../../src-main/ledger/name-keys.ts';
 import { lastFourDigits, normalizePhone } from '../../src-main/ledger/phone.ts';
-import { members } from '../../src-main/ledger/schema.ts';
+import { consentEvents, members } from '../../src-main/ledger/schema.ts';
+import { getSettings } from '../../src-main/ledger/settings.ts';
 import { isoTime } from '../../src-main/ledger/time.ts';
 import { inTransaction } from '../../src-main/ledger/transaction.ts';
 import type { ExternalMethod, Tier } from '../../src-main/ledger/types.ts';
 import { MIGRATIONS_DIR, PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
+import { assertBulkLikeUseCases, bulkHistoryWriter, bulkLoad } from './bulk-history.ts';
+import { planCustomers, scheduleVisits } from './customer-behaviour.ts';
+import { playHistory, type PlayCounts } from './history-play.ts';
 
 /** Bump when the generator's output changes, so cached shops are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 
 export const BENCH_DIR = path.join(PROJECT_ROOT, 'test-output', 'bench');
 
 export interface BenchShopSpec {
   members: number;
-  /** Member bills written through `checkout`, spread over the last year. */
+  /**
+   * Member bills. Without `years`: written through `checkout`, spread over the last year. With
+   * `years`: exactly this many, over that many years, by the bulk history writer.
+   */
   bills: number;
   seed: number;
+  /** A shop with this many years of history (members joining throughout, customers who lapse). */
+  years?: number;
+}
+
+/** How a shop was made, kept beside the cached file (a later run reports it without regenerating). */
+export interface GenerationReport {
+  spec: BenchShopSpec;
+  generatorVersion: number;
+  /** Wall-clock milliseconds per step, and in all. */
+  ms: Record<string, number>;
+  totalMs: number;
+  fileBytes: number;
+  rows: Record<string, number>;
+  history: PlayCounts | null;
 }
 
 export interface BenchShop {
@@ -54,10 +81,16 @@ export interface BenchShop {
   /** True when this run generated it; then `generateMs` says how long that took. */
   generated: boolean;
   generateMs: number | null;
+  /** How it was made (from this run or from when it was cached); null for a cache from before reports. */
+  report: GenerationReport | null;
 }
 
 /** Members join over three years up to the end; bills fall in the last year, 8:00–19:50. */
 const END = new Date(2026, 10, 20, 20, 0, 0);
+/** History shops: the page cache while generating (the indexes of 2,000,000 bills stay in memory). */
+const GENERATION_CACHE_KIB = 2 * 1024 * 1024;
+/** History shops: bills per transaction. */
+const HISTORY_CHUNK = 50_000;
 const JOIN_YEARS = 3;
 const BILL_DAYS = 365;
 const INSERT_BATCH = 500;
@@ -83,7 +116,8 @@ function schemaKey(): string {
 }
 
 const SHOPS_DIR = path.join(BENCH_DIR, 'shops');
-const specName = (spec: BenchShopSpec) => `members-${spec.members}-bills-${spec.bills}-seed-${spec.seed}`;
+const specName = (spec: BenchShopSpec) => `members-${spec.members}-bills-${spec.bills}-seed-${spec.seed}${spec.years ? `-years-${spec.years}` : ''}`;
+const REPORT_FILE = 'generation.json';
 
 export function benchShopDir(spec: BenchShopSpec): string {
   return path.join(SHOPS_DIR, `${specName(spec)}-v${GENERATOR_VERSION}-${schemaKey()}`);
@@ -101,54 +135,144 @@ function removeStaleCopies(spec: BenchShopSpec, current: string): void {
 export function benchShop(spec: BenchShopSpec, log: (line: string) => void = () => {}): BenchShop {
   const dir = benchShopDir(spec);
   const file = path.join(dir, DB_FILE_NAME);
-  if (fs.existsSync(file)) return { spec, file, generated: false, generateMs: null };
+  const reportFile = path.join(dir, REPORT_FILE);
+  if (fs.existsSync(file)) {
+    const report = fs.existsSync(reportFile) ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as GenerationReport) : null;
+    return { spec, file, generated: false, generateMs: null, report };
+  }
   removeStaleCopies(spec, dir);
   log(`Generating a shop with ${spec.members.toLocaleString('en')} members and ${spec.bills.toLocaleString('en')} bills into ${path.relative(PROJECT_ROOT, dir)} …`);
   const started = performance.now();
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `${DB_FILE_NAME}.${process.pid}.tmp`);
+  const steps = new Steps(log);
+  let rows: Record<string, number>;
+  let history: PlayCounts | null;
   try {
-    writeShop(temp, spec);
+    ({ rows, history } = writeShop(temp, spec, steps, log));
     fs.renameSync(temp, file);
   } finally {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
     fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
   }
   const generateMs = performance.now() - started;
-  log(`  done in ${(generateMs / 1000).toFixed(1)} s`);
-  return { spec, file, generated: true, generateMs };
+  const report: GenerationReport = { spec, generatorVersion: GENERATOR_VERSION, ms: steps.ms, totalMs: Math.round(generateMs), fileBytes: fs.statSync(file).size, rows, history };
+  fs.writeFileSync(reportFile, JSON.stringify(report, null, 1) + '\n');
+  log(`  done in ${(generateMs / 1000).toFixed(1)} s, ${(report.fileBytes / 2 ** 20).toFixed(0)} MiB`);
+  return { spec, file, generated: true, generateMs, report };
 }
 
-function writeShop(file: string, spec: BenchShopSpec): void {
+/** Times the steps of a generation, for its report. */
+class Steps {
+  readonly ms: Record<string, number> = {};
+  private readonly log: (line: string) => void;
+  constructor(log: (line: string) => void) {
+    this.log = log;
+  }
+  run<T>(name: string, fn: () => T): T {
+    const started = performance.now();
+    const result = fn();
+    this.ms[name] = Math.round(performance.now() - started);
+    this.log(`  ${name}: ${(this.ms[name]! / 1000).toFixed(1)} s`);
+    return result;
+  }
+}
+
+const COUNTED_TABLES = ['members', 'bills', 'bill_lines', 'payments', 'topups', 'wallet_entries', 'points_entries', 'idempotency_keys', 'counters'] as const;
+
+function rowCounts(ledger: Ledger): Record<string, number> {
+  return Object.fromEntries(COUNTED_TABLES.map((t) => [t, (ledger.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+}
+
+function writeShop(file: string, spec: BenchShopSpec, steps: Steps, log: (line: string) => void): { rows: Record<string, number>; history: PlayCounts | null } {
   if (!Number.isInteger(spec.members) || spec.members < 1) throw new RangeError('members must be a positive integer');
   if (!Number.isInteger(spec.bills) || spec.bills < 0) throw new RangeError('bills must be a whole number');
-  const firstDay = new Date(END.getFullYear() - JOIN_YEARS, END.getMonth(), END.getDate(), 7, 30);
+  if (spec.years !== undefined && !(Number.isInteger(spec.years) && spec.years >= 1)) throw new RangeError('years must be a positive integer');
+  const firstDay = spec.years
+    ? new Date(END.getFullYear() - spec.years, END.getMonth(), END.getDate() + 1, 7, 30)
+    : new Date(END.getFullYear() - JOIN_YEARS, END.getMonth(), END.getDate(), 7, 30);
   let now = firstDay.getTime();
+  const setNow = (t: number) => (now = t);
   const ids = demoIdSource(spec.seed, () => now);
   // The generator moves `now` forward; every row (and its UUIDv7) takes its time from it.
   const ledger: Ledger = withIdSource(ids, () => openLedger(file, { migrationsFolder: MIGRATIONS_DIR, clock: () => new Date(now) }));
   try {
     ledger.sqlite.pragma('synchronous = OFF');
+    let history: PlayCounts | null = null;
     withStatementCache(ledger.sqlite, () =>
       withIdSource(ids, () => {
         const rng = new Random(spec.seed);
         const shop = inTransaction(ledger, () => setUpShop(ledger));
         const people = drawPeople(rng, spec.members);
         assertRowsLikeCreateMember(people[0]!);
-        const joined = inTransaction(ledger, () =>
-          insertMembers(ledger, shop, people, rng, firstDay.getTime(), (t) => (now = t)),
-        );
-        inTransaction(ledger, () => writeBills(ledger, shop, joined, rng, spec.bills, (t) => (now = t)));
+        if (!spec.years) {
+          const start = firstDay.getTime();
+          const span = END.getTime() - start - 3_600_000;
+          const joinAt = (i: number) => start + Math.floor((span * i) / people.length) + rng.int(0, 59_000);
+          const joined = inTransaction(ledger, () => insertMembers(ledger, shop, people, rng, joinAt, setNow));
+          inTransaction(ledger, () => writeBills(ledger, shop, joined, rng, spec.bills, setNow));
+          return;
+        }
+        history = writeHistory(ledger, shop, people, rng, spec, firstDay, setNow, steps, log);
       }),
     );
-    const violations = checkLedgerInvariants(ledger);
+    const violations = steps.run('ledger invariants', () => checkLedgerInvariants(ledger));
     if (violations.length > 0) throw new Error(`bench shop breaks ledger invariants: ${JSON.stringify(violations)}`);
-    ledger.sqlite.pragma('optimize');
+    // History shops are left as the app leaves a file: it never runs ANALYZE, so its query plans are
+    // made without statistics, and so are the benchmark's.
+    if (!spec.years) ledger.sqlite.pragma('optimize');
     ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     ledger.sqlite.pragma('journal_mode = DELETE');
+    return { rows: rowCounts(ledger), history };
   } finally {
     closeLedger(ledger);
   }
+}
+
+/**
+ * A long history (spec.years): members signing up throughout, each a kind of customer, and every
+ * visit a bill by the bulk writer (checked against checkout first), then the members' cached figures.
+ */
+function writeHistory(ledger: Ledger, shop: DemoShop, people: Person[], rng: Random, spec: BenchShopSpec, firstDay: Date, setNow: (t: number) => void, steps: Steps, log: (line: string) => void): PlayCounts {
+  ledger.sqlite.pragma(`cache_size = -${GENERATION_CACHE_KIB}`);
+  steps.run('check the bulk writer against checkout', () => assertBulkLikeUseCases(spec.seed));
+  const day0 = new Date(firstDay.getFullYear(), firstDay.getMonth(), firstDay.getDate());
+  const lastDay = new Date(END.getFullYear(), END.getMonth(), END.getDate());
+  const days = Math.round((lastDay.getTime() - day0.getTime()) / 86_400_000) + 1;
+  const customers = planCustomers(rng.fork(), people.length, days, shop.products.length);
+  const joinAt = (i: number) => new Date(day0.getFullYear(), day0.getMonth(), day0.getDate() + customers[i]!.joinDay, 0, 0, customers[i]!.joinSecond).getTime();
+  const joined = steps.run('members', () => inTransaction(ledger, () => insertMembers(ledger, shop, people, rng, joinAt, setNow)));
+  const visits = steps.run('visit schedule', () => scheduleVisits(rng.fork(), customers, days, spec.bills));
+  const writer = bulkHistoryWriter(ledger, new Map(joined.map((j) => [j.id, j.tier])), setNow);
+  const play = () => {
+    const started = performance.now();
+    ledger.sqlite.exec('begin');
+    const counts = playHistory({
+      rng: rng.fork(),
+      sink: writer,
+      shop,
+      settings: getSettings(ledger),
+      memberIds: joined.map((j) => j.id),
+      customers,
+      visits,
+      firstDay: day0,
+      every: HISTORY_CHUNK,
+      onProgress: (done) => {
+        ledger.sqlite.exec('commit; begin');
+        if (done % (HISTORY_CHUNK * 4) === 0) log(`    ${done.toLocaleString('en')} bills, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      },
+    });
+    ledger.sqlite.exec('commit');
+    return counts;
+  };
+  const loaded = steps.run('bills (rows, then indexes and foreign keys)', () => bulkLoad(ledger, play));
+  steps.ms['indexes made again'] = loaded.indexMs;
+  steps.ms['foreign key check'] = loaded.foreignKeyMs;
+  const pricing = writer.pricing();
+  steps.ms['pricing carts through quoteCheckout'] = pricing.ms;
+  log(`  of which: ${pricing.carts.toLocaleString('en')} distinct carts priced through quoteCheckout ${(pricing.ms / 1000).toFixed(1)} s, indexes ${(loaded.indexMs / 1000).toFixed(1)} s, foreign key check ${(loaded.foreignKeyMs / 1000).toFixed(1)} s`);
+  steps.run('member figures from the rows', () => inTransaction(ledger, () => writer.finish()));
+  return loaded.result;
 }
 
 function drawPeople(rng: Random, count: number): Person[] {
@@ -171,11 +295,17 @@ function cachedNameKeys(name: string): ReturnType<typeof nameSearchKeys> {
   return keys;
 }
 
-/** The row createMember would write for `person` (what it derives, derived with the same helpers). */
-function memberRow(ledger: Ledger, person: Person, fields: { code: string; tierId: string; staffId: string; referredById: string | null }): MemberInsert {
+type ConsentInsert = typeof consentEvents.$inferInsert;
+
+/**
+ * The rows createMember would write for `person` (what it derives, derived with the same helpers):
+ * the member, and a consent event for each consent the form gave (e-bills first, then marketing).
+ */
+function memberRows(ledger: Ledger, person: Person, fields: { code: string; tierId: string; staffId: string; referredById: string | null }): { member: MemberInsert; consents: ConsentInsert[] } {
   const phone = normalizePhone(person.phone);
   const keys = cachedNameKeys(person.name);
-  return {
+  const createdAt = isoTime(ledger.clock());
+  const member: MemberInsert = {
     id: newId(),
     tillId: ledger.tillId,
     code: fields.code,
@@ -194,16 +324,35 @@ function memberRow(ledger: Ledger, person: Person, fields: { code: string; tierI
     smsBillConsent: person.smsBillConsent,
     smsMarketingConsent: person.smsMarketingConsent,
     referredById: fields.referredById,
-    createdAt: isoTime(ledger.clock()),
+    createdAt,
     createdByStaffId: fields.staffId,
   };
+  const granted = (['sms_bill', 'sms_marketing'] as const).filter((kind) => (kind === 'sms_bill' ? person.smsBillConsent : person.smsMarketingConsent));
+  const consents = granted.map((kind): ConsentInsert => ({
+    id: newId(),
+    tillId: ledger.tillId,
+    memberId: member.id!,
+    kind,
+    granted: true,
+    source: 'member_form',
+    note: '',
+    staffId: fields.staffId,
+    createdAt,
+  }));
+  return { member, consents };
 }
 
 /**
- * Guard against drift: createMember and memberRow, given the same person, must write the same row
- * (apart from the id). Runs on a throwaway in-memory ledger.
+ * Guard against drift: createMember and memberRows, given the same person, must write the same rows
+ * (apart from the ids). Runs on a throwaway in-memory ledger, for the person as drawn and with both
+ * consents given (so the consent events are compared too).
  */
 function assertRowsLikeCreateMember(person: Person): void {
+  assertMemberRowsLikeCreateMember(person);
+  assertMemberRowsLikeCreateMember({ ...person, smsBillConsent: true, smsMarketingConsent: true });
+}
+
+function assertMemberRowsLikeCreateMember(person: Person): void {
   const at = new Date(2026, 0, 2, 9, 0);
   const scratch = openLedger(':memory:', { migrationsFolder: MIGRATIONS_DIR, clock: () => at });
   try {
@@ -223,14 +372,24 @@ function assertRowsLikeCreateMember(person: Person): void {
       smsBillConsent: person.smsBillConsent,
       smsMarketingConsent: person.smsMarketingConsent,
     });
-    const written = scratch.db.select().from(members).where(eq(members.id, viaUseCase.id)).get()!;
+    const read = (id: string) => ({
+      member: scratch.db.select().from(members).where(eq(members.id, id)).get()!,
+      consents: scratch.db.select().from(consentEvents).where(eq(consentEvents.memberId, id)).orderBy(sql`rowid`).all(),
+    });
+    const written = read(viaUseCase.id);
+    scratch.db.delete(consentEvents).where(eq(consentEvents.memberId, viaUseCase.id)).run();
     scratch.db.delete(members).where(eq(members.id, viaUseCase.id)).run();
-    const row = memberRow(scratch, person, { code: viaUseCase.code, tierId, staffId: owner.id, referredById: null });
-    scratch.db.insert(members).values(row).run();
-    const bulk = scratch.db.select().from(members).where(eq(members.id, row.id!)).get()!;
-    const differences = Object.keys(written).filter(
-      (key) => key !== 'id' && JSON.stringify(written[key as keyof typeof written]) !== JSON.stringify(bulk[key as keyof typeof bulk]),
-    );
+    const rows = memberRows(scratch, person, { code: viaUseCase.code, tierId, staffId: owner.id, referredById: null });
+    scratch.db.insert(members).values(rows.member).run();
+    if (rows.consents.length > 0) scratch.db.insert(consentEvents).values(rows.consents).run();
+    const bulk = read(rows.member.id!);
+    const differing = (a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined, ids: string[]) =>
+      Object.keys({ ...a, ...b }).filter((key) => !ids.includes(key) && JSON.stringify(a?.[key]) !== JSON.stringify(b?.[key]));
+    const differences = [
+      ...differing(written.member, bulk.member, ['id']),
+      ...(written.consents.length !== bulk.consents.length ? ['consent events'] : []),
+      ...written.consents.flatMap((c, i) => differing(c, bulk.consents[i], ['id', 'memberId']).map((k) => `consent ${i + 1} ${k}`)),
+    ];
     if (differences.length > 0) throw new Error(`bench member rows differ from createMember's in: ${differences.join(', ')}`);
   } finally {
     closeLedger(scratch);
@@ -243,25 +402,28 @@ interface Joined {
   tier: Tier;
 }
 
-/** Everyone signs up over JOIN_YEARS, in order; codes are sequential as createMember gives them. */
-function insertMembers(ledger: Ledger, shop: DemoShop, people: Person[], rng: Random, start: number, setNow: (t: number) => void): Joined[] {
+/** Everyone signs up in order, member i at `joinAt(i)`; codes are sequential as createMember gives them. */
+function insertMembers(ledger: Ledger, shop: DemoShop, people: Person[], rng: Random, joinAt: (i: number) => number, setNow: (t: number) => void): Joined[] {
   const { standard, silver, gold } = shop.tiers;
-  const span = END.getTime() - start - 3_600_000;
   const joined: Joined[] = [];
   let batch: MemberInsert[] = [];
+  let consents: ConsentInsert[] = [];
   const flush = () => {
     if (batch.length > 0) ledger.db.insert(members).values(batch).run();
+    if (consents.length > 0) ledger.db.insert(consentEvents).values(consents).run();
     batch = [];
+    consents = [];
   };
   for (let i = 0; i < people.length; i++) {
-    const at = start + Math.floor((span * i) / people.length) + rng.int(0, 59_000);
+    const at = joinAt(i);
     setNow(at);
     const tier = i === 0 ? gold : rng.weighted([[standard, 88], [silver, 9], [gold, 3]] as const);
     const referrer = joined.length > 0 && rng.chance(0.05) ? rng.pick(joined) : null;
     const staff = rng.pick([shop.owner, shop.morning, shop.afternoon]);
-    const row = memberRow(ledger, people[i]!, { code: String(FIRST_MEMBER_CODE + i), tierId: tier.id, staffId: staff.id, referredById: referrer?.id ?? null });
-    batch.push(row);
-    joined.push({ id: row.id!, joinedAt: at, tier });
+    const rows = memberRows(ledger, people[i]!, { code: String(FIRST_MEMBER_CODE + i), tierId: tier.id, staffId: staff.id, referredById: referrer?.id ?? null });
+    batch.push(rows.member);
+    consents.push(...rows.consents);
+    joined.push({ id: rows.member.id!, joinedAt: at, tier });
     if (batch.length === INSERT_BATCH) flush();
   }
   flush();

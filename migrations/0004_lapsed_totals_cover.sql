@@ -1,0 +1,2 @@
+DROP INDEX `members_active_lapsed_from`;--> statement-breakpoint
+CREATE INDEX `members_active_lapsed_cover` ON `members` (`lapsed_from_date`,`monthly_spend_minor`,`last_visit_date`,`visit_days`,`total_spent_minor`,`balance_principal_minor`,`balance_bonus_minor`,`tier_id`,`id`) WHERE "members"."archived_at" is null;
