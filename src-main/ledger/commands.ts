@@ -9,9 +9,9 @@ import { MAX_MINOR } from './money.ts';
 import { CONSENT_KINDS } from './vocabulary.ts';
 import { settingsPatchSchema } from './settings-schema.ts';
 
-const id = z.string().min(1).max(64);
+export const id = z.string().min(1).max(64);
 /** Free text that a person typed: trimmed, bounded, no control characters (emoji and CJK are fine). */
-const text = (max: number, min = 0) =>
+export const text = (max: number, min = 0) =>
   z
     .string()
     .trim()

@@ -19,6 +19,21 @@ import type { CONSENT_KINDS, CONSENT_SOURCES } from './vocabulary.ts';
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
+/** Why a member may not get marketing SMS now. */
+export type MarketingBlock = 'no_consent' | 'do_not_contact' | 'archived' | 'no_phone';
+
+/**
+ * The one rule for marketing: checked when a message is previewed and written, and again by the
+ * sender at the moment it goes (an opt-out in between cancels it). "Do not contact" overrides consent.
+ */
+export function marketingBlock(member: { archivedAt: string | null; doNotContact: boolean; smsMarketingConsent: boolean; phone: string }): MarketingBlock | null {
+  if (member.archivedAt) return 'archived';
+  if (member.doNotContact) return 'do_not_contact';
+  if (!member.smsMarketingConsent) return 'no_consent';
+  if (!member.phone) return 'no_phone';
+  return null;
+}
+
 const COLUMN = {
   sms_marketing: 'smsMarketingConsent',
   sms_bill: 'smsBillConsent',

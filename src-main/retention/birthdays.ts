@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { requireStaff } from '../ledger/catalog.ts';
+import { marketingBlock } from '../ledger/consent.ts';
 import type { Ledger } from '../ledger/db.ts';
 import { runOnce } from '../ledger/idempotency.ts';
 import { newId } from '../ledger/ids.ts';
@@ -17,7 +18,7 @@ import { inTransaction } from '../ledger/transaction.ts';
 import { postWalletEntry } from '../ledger/wallet.ts';
 import { createCampaign, loadRecipients, queueMarketing } from './campaigns.ts';
 import * as cmd from './commands.ts';
-import { marketingBlock, type Recipient } from './messages.ts';
+import type { Recipient } from './messages.ts';
 import type { BirthdayRow, GreetResult } from './types.ts';
 import { daysBetween } from '../ledger/visit-figures.ts';
 
@@ -107,9 +108,8 @@ function greetMembers(ledger: Ledger, recipients: Recipient[], greeting: Greetin
   const spec = { template: shop.messaging.birthdayTemplate, offer: greeting.offer, offerExpiry: null };
   const campaignId = createCampaign(ledger, { kind: 'birthday', name: today, ...spec, staffId: greeting.staffId, shop });
   for (const recipient of recipients) {
-    const row = ledger.db.select({ month: members.birthMonth }).from(members).where(eq(members.id, recipient.id)).get();
     if (recipient.archivedAt) result.skipped.push({ memberId: recipient.id, reason: 'archived' });
-    else if (!row?.month) result.skipped.push({ memberId: recipient.id, reason: 'no_birthday' });
+    else if (!recipient.birthMonth) result.skipped.push({ memberId: recipient.id, reason: 'no_birthday' });
     else if (already.has(recipient.id)) result.skipped.push({ memberId: recipient.id, reason: 'already_greeted' });
     else {
       const reason = GIFT_REASON[shop.messaging.language];

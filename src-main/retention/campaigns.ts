@@ -7,6 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requireStaff } from '../ledger/catalog.ts';
+import { marketingBlock } from '../ledger/consent.ts';
 import type { Ledger } from '../ledger/db.ts';
 import { fail } from '../ledger/errors.ts';
 import { runOnce } from '../ledger/idempotency.ts';
@@ -137,8 +138,11 @@ export function sendCampaign(ledger: Ledger, input: cmd.CampaignSend): CampaignS
           .all()
           .map((r) => r.memberId),
       );
-      // On a replay the skipped list is rebuilt: every requested member without a message was skipped.
-      const skipped = skippedNow.length > 0 ? skippedNow : memberIds.filter((id) => !contacted.has(id)).map((memberId) => ({ memberId, reason: 'no_consent' as const }));
+      // On a replay the skipped list is rebuilt: every requested member without a message, and why now.
+      const skipped =
+        skippedNow.length > 0
+          ? skippedNow
+          : loadRecipients(ledger, memberIds.filter((id) => !contacted.has(id))).map((m) => ({ memberId: m.id, reason: marketingBlock(m) ?? 'no_consent' }));
       return { campaignId, queued: contacted.size, skipped };
     },
   );

@@ -1,14 +1,12 @@
 /** What the retention screens may ask, as zod schemas checked at the API's door. Plain zod, no Node imports. */
 import { z } from 'zod';
-import { businessDate, idempotencyKey } from '../ledger/commands.ts';
+import { businessDate, id, idempotencyKey, text } from '../ledger/commands.ts';
 import { MAX_MINOR } from '../ledger/money.ts';
 import { CALL_OUTCOMES } from '../ledger/vocabulary.ts';
 import { LAPSED_RANKINGS, SEGMENTS } from './types.ts';
 
-const id = z.string().min(1).max(64);
 const page = { offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(50) };
 const memberIds = z.array(id).min(1).max(5000);
-const typed = (max: number) => z.string().trim().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'control characters' });
 
 export const lapsedQuery = z.object({
   /** Defaults to today. */
@@ -33,12 +31,12 @@ export const fitModel = z.object({ asOfDate: businessDate.optional() });
 
 const campaignMessage = {
   memberIds,
-  template: typed(500).pipe(z.string().min(1)),
-  offer: typed(100).default(''),
+  template: text(500).pipe(z.string().min(1)),
+  offer: text(100).default(''),
   offerExpiry: businessDate.nullish(),
 };
 export const campaignPreview = z.object(campaignMessage);
-export const campaignSend = z.object({ idempotencyKey, staffId: id, name: typed(60).default(''), ...campaignMessage });
+export const campaignSend = z.object({ idempotencyKey, staffId: id, name: text(60).default(''), ...campaignMessage });
 export type CampaignSend = z.input<typeof campaignSend>;
 export const campaignMembers = z.object({ campaignId: id, asOfDate: businessDate.optional(), ...page });
 
@@ -47,7 +45,7 @@ export const callLog = z.object({
   staffId: id,
   memberId: id,
   outcome: z.enum(CALL_OUTCOMES),
-  feedback: typed(500).default(''),
+  feedback: text(500).default(''),
   campaignId: id.nullish(),
 });
 export type CallLog = z.input<typeof callLog>;
@@ -60,6 +58,6 @@ export const birthdayGreet = z.object({
   /** Defaults to the settings' gift. */
   giftPoints: z.number().int().min(0).max(1_000_000).optional(),
   giftBonusMinor: z.number().int().min(0).max(100_000_00).optional(),
-  offer: typed(100).default(''),
+  offer: text(100).default(''),
 });
 export type BirthdayGreet = z.input<typeof birthdayGreet>;

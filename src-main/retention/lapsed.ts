@@ -16,7 +16,7 @@ import { rfmCutPoints } from './segments.ts';
 import { SEGMENTS, type LapsedPage, type ModelFit } from './types.ts';
 
 type Params = Record<string, string | number>;
-type Row = MemberColumns & { since_first: number; absent: number; monthly_spend_minor: number };
+type Row = MemberColumns & { since_first: number; absent: number };
 
 /** The member's RFM segment as an SQL expression over their row, from the cut points and the JS mapping (segmentOf). */
 function segmentSql(cuts: RfmCutPoints, asOfDate: string, params: Params): string {
@@ -55,7 +55,7 @@ function filtersOf(query: z.output<typeof cmd.lapsedQuery>, asOfDate: string, cu
   return where.join(' and ');
 }
 
-const ROW_COLUMNS = `${MEMBER_COLUMNS}, m.monthly_spend_minor,
+const ROW_COLUMNS = `${MEMBER_COLUMNS},
   julianday(@asOf) - julianday(m.first_visit_date) as since_first, julianday(@asOf) - julianday(m.last_visit_date) as absent`;
 
 /**

@@ -7,13 +7,13 @@ import type { Ledger } from '../ledger/db.ts';
 import type { ModelFit, RetentionMember, RfmScore } from './types.ts';
 import { outlookOf } from './model.ts';
 import { scoreMember, type RfmCutPoints } from './rfm.ts';
-import { addDays, daysBetween, monthlySpendMinor, usualIntervalDays } from '../ledger/visit-figures.ts';
+import { addDays, daysBetween, usualIntervalDays } from '../ledger/visit-figures.ts';
 import type { CallOutcome, ContactChannel } from './types.ts';
 
 /** The member columns every retention query selects (snake_case straight from SQL). */
 export const MEMBER_COLUMNS = `m.id, m.code, m.name, m.phone, m.tier_id, t.name as tier_name, m.first_visit_date, m.last_visit_date,
   m.visit_days, m.total_spent_minor, m.balance_principal_minor, m.balance_bonus_minor, m.points,
-  m.sms_marketing_consent, m.do_not_contact`;
+  m.sms_marketing_consent, m.do_not_contact, m.monthly_spend_minor, m.lapsed_from_date`;
 
 export interface MemberColumns {
   id: string;
@@ -31,6 +31,8 @@ export interface MemberColumns {
   points: number;
   sms_marketing_consent: number;
   do_not_contact: number;
+  monthly_spend_minor: number;
+  lapsed_from_date: string | null;
 }
 
 interface LastContact {
@@ -82,7 +84,7 @@ export function toRetentionMembers(ledger: Ledger, rows: MemberColumns[], contex
     const facts = { visitDays: row.visit_days, firstVisitDate: row.first_visit_date, lastVisitDate: row.last_visit_date, totalSpentMinor: row.total_spent_minor };
     const daysAbsent = row.last_visit_date ? Math.max(0, daysBetween(row.last_visit_date, context.asOfDate)) : null;
     const daysSinceFirst = row.first_visit_date ? Math.max(0, daysBetween(row.first_visit_date, context.asOfDate)) : null;
-    const monthly = monthlySpendMinor(facts);
+    const monthly = row.monthly_spend_minor;
     const rfm: RfmScore | null =
       context.cuts && daysAbsent !== null ? scoreMember({ daysAbsent, visitDays: row.visit_days, totalSpentMinor: row.total_spent_minor }, context.cuts) : null;
     const outlook =

@@ -3,10 +3,11 @@
  * line, the signature, its SMS count — and whether they may receive it at all. The send dialog's
  * preview and the outbox rows come from here, so what the owner previews is what goes out.
  */
+import { marketingBlock } from '../ledger/consent.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import { segmentsOf } from '../sms/segments.ts';
 import { fillTemplate, fullText, marketingText, placeholderValues, signatureOf } from '../sms/templates.ts';
-import type { MessagePreview, SendBlock } from './types.ts';
+import type { MessagePreview } from './types.ts';
 
 export interface Recipient {
   id: string;
@@ -18,15 +19,7 @@ export interface Recipient {
   smsMarketingConsent: boolean;
   doNotContact: boolean;
   archivedAt: string | null;
-}
-
-/** Why a member may not get marketing, or null: consent first, then "do not contact" overrides everything. */
-export function marketingBlock(member: Recipient): SendBlock | null {
-  if (member.archivedAt) return 'archived';
-  if (member.doNotContact) return 'do_not_contact';
-  if (!member.smsMarketingConsent) return 'no_consent';
-  if (!member.phone) return 'no_phone';
-  return null;
+  birthMonth: number | null;
 }
 
 export interface MessageSpec {

@@ -7,7 +7,6 @@ import { MEMBER_COLUMNS, toRetentionMembers, type MemberColumns } from './member
 import { latestFit } from './model.ts';
 import { rfmCutPoints } from './segments.ts';
 import type { MemberOutlook } from './types.ts';
-import { isLapsed } from '../ledger/visit-figures.ts';
 
 export function memberOutlook(ledger: Ledger, memberId: string, asOfDate: string): MemberOutlook {
   const row = ledger.sqlite.prepare(`select ${MEMBER_COLUMNS} from members m join tiers t on t.id = m.tier_id where m.id = ?`).get(memberId) as
@@ -16,10 +15,6 @@ export function memberOutlook(ledger: Ledger, memberId: string, asOfDate: string
   if (!row) fail('MEMBER_NOT_FOUND');
   const { retention } = getSettings(ledger);
   const [member] = toRetentionMembers(ledger, [row], { asOfDate, fit: latestFit(ledger), cuts: rfmCutPoints(ledger, asOfDate), wonBackDays: retention.wonBackDays });
-  const lapsed = isLapsed(
-    { visitDays: row.visit_days, firstVisitDate: row.first_visit_date, lastVisitDate: row.last_visit_date, totalSpentMinor: row.total_spent_minor },
-    asOfDate,
-    retention,
-  );
+  const lapsed = row.lapsed_from_date !== null && row.lapsed_from_date <= asOfDate;
   return { member: member!, lapsed, contacts: contactsOfMember(ledger, memberId) };
 }

@@ -137,7 +137,7 @@ export interface CampaignStats {
   revenueMinor: number;
 }
 
-export type SendBlock = 'no_consent' | 'do_not_contact' | 'archived' | 'no_phone';
+export type SendBlock = import('../ledger/consent.ts').MarketingBlock;
 
 export interface MessagePreview {
   memberId: string;

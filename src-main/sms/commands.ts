@@ -1,9 +1,9 @@
 /** What the outbox screen may ask, as zod schemas checked at the API's door. Plain zod, no Node imports. */
 import { z } from 'zod';
+import { id } from '../ledger/commands.ts';
 import { SMS_STATUSES } from '../ledger/vocabulary.ts';
 import { smsProviderConfigSchema } from './providers/config.ts';
 
-const id = z.string().min(1).max(64);
 
 export const outboxQuery = z.object({
   status: z.enum(SMS_STATUSES).optional(),

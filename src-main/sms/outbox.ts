@@ -12,7 +12,7 @@
  */
 import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordConsent } from '../ledger/consent.ts';
+import { marketingBlock, recordConsent, type MarketingBlock } from '../ledger/consent.ts';
 import type { Ledger } from '../ledger/db.ts';
 import { newId } from '../ledger/ids.ts';
 import { members, smsAttempts, smsOutbox } from '../ledger/schema.ts';
@@ -101,9 +101,9 @@ export function claimNextDue(ledger: Ledger): ClaimedMessage | null {
         .get();
       if (!row) return null;
       if (isMarketing(row.kind)) {
-        const blocked = marketingBlock(ledger, row);
+        const blocked = row.memberId ? blockOf(ledger, row.memberId) : null;
         if (blocked) {
-          setRow(ledger, row.id, { status: 'cancelled', lastError: blocked });
+          setRow(ledger, row.id, { status: 'cancelled', lastError: BLOCK_TEXT[blocked] });
           continue;
         }
         const { messaging } = getSettings(ledger);
@@ -124,17 +124,16 @@ export function claimNextDue(ledger: Ledger): ClaimedMessage | null {
   });
 }
 
-function marketingBlock(ledger: Ledger, row: OutboxRow): string | null {
-  if (!row.memberId) return null;
+/** Shown on the outbox screen for a cancelled message. */
+const BLOCK_TEXT: Record<MarketingBlock, string> = { archived: 'member archived', do_not_contact: 'do not contact', no_consent: 'opted out', no_phone: 'no phone' };
+
+function blockOf(ledger: Ledger, memberId: string): MarketingBlock | null {
   const member = ledger.db
-    .select({ consent: members.smsMarketingConsent, doNotContact: members.doNotContact, archivedAt: members.archivedAt })
+    .select({ smsMarketingConsent: members.smsMarketingConsent, doNotContact: members.doNotContact, archivedAt: members.archivedAt, phone: members.phone })
     .from(members)
-    .where(eq(members.id, row.memberId))
+    .where(eq(members.id, memberId))
     .get();
-  if (!member || member.archivedAt) return 'member archived';
-  if (member.doNotContact) return 'do not contact';
-  if (!member.consent) return 'opted out';
-  return null;
+  return member ? marketingBlock(member) : 'archived';
 }
 
 function setRow(ledger: Ledger, id: string, values: Partial<OutboxRow>): void {
