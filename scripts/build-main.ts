@@ -35,6 +35,12 @@ const bundles: Array<{ name: string; options: BuildOptions }> = [
       platform: 'node',
       target: 'node22',
       external: ['electron', 'better-sqlite3'],
+      // pdfkit's ESM build calls new URL(…, import.meta.url) as it loads, which is empty in CommonJS:
+      // bundle its CommonJS build instead.
+      alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js' },
+      // project-paths.ts finds the project root from import.meta.dirname; in dist/main that is
+      // __dirname, also two folders below the root. (A packaged app reads assets from resources.)
+      define: { 'import.meta.dirname': '__dirname' },
     },
   },
   {

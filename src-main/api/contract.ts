@@ -7,6 +7,9 @@ import { z } from 'zod';
 import * as cmd from '../ledger/commands.ts';
 import * as retentionCmd from '../retention/commands.ts';
 import type * as R from '../retention/types.ts';
+import * as printCmd from '../print/commands.ts';
+import type * as P from '../print/types.ts';
+import type { Receipt, Statement } from '../receipts/types.ts';
 import * as smsCmd from '../sms/commands.ts';
 import type * as S from '../sms/types.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
@@ -52,17 +55,17 @@ export const contract = {
   'members.archive': method<T.Member>()(cmd.memberArchive),
 
   'checkout.quote': method<T.CheckoutQuote>()(cmd.checkoutQuote),
-  'checkout.commit': method<T.CheckoutResult>()(cmd.checkoutCommit),
+  'checkout.commit': method<T.CheckoutResult & Delivered>()(cmd.checkoutCommit),
   'bills.get': method<T.Bill>()(cmd.billRef),
   'bills.listOfDay': method<T.BillSummary[]>()(cmd.billList),
   'bills.daySummary': method<T.DaySummary>()(cmd.daySummary),
   'bills.refundPreview': method<T.RefundPreview>()(cmd.refundRequest),
-  'bills.refund': method<T.RefundResult>()(cmd.refundCommit),
+  'bills.refund': method<T.RefundResult & Delivered>()(cmd.refundCommit),
 
   'topups.quote': method<T.TopupQuote>()(cmd.topupQuote),
-  'topups.create': method<T.TopupResult>()(cmd.topupCommit),
+  'topups.create': method<T.TopupResult & Delivered>()(cmd.topupCommit),
   'topups.refundPreview': method<T.TopupRefundPreview>()(cmd.topupRefundRequest),
-  'topups.refund': method<T.TopupResult>()(cmd.topupRefundCommit),
+  'topups.refund': method<T.TopupResult & Delivered>()(cmd.topupRefundCommit),
 
   'wallet.adjust': method<T.AdjustmentResult>()(cmd.walletAdjust),
   'points.adjust': method<T.AdjustmentResult>()(cmd.pointsAdjust),
@@ -88,7 +91,25 @@ export const contract = {
   'sms.provider': method<S.ProviderStatus>()(cmd.empty),
   'sms.setProvider': method<S.ProviderStatus>()(smsCmd.providerUpdate),
   'sms.test': method<{ messageId: string }>()(smsCmd.testMessage),
+
+  'receipts.get': method<Receipt>()(printCmd.receiptRef),
+  'receipts.statement': method<Statement>()(printCmd.statementQuery),
+  'print.receipt': method<P.PrintJob>()(printCmd.printReceipt),
+  'print.job': method<P.PrintJob>()(printCmd.printJobQuery),
+  'print.test': method<P.PrintJob>()(printCmd.printTest),
+  'print.check': method<P.PrinterCheck>()(cmd.empty),
+  'print.preview': method<P.ReceiptPreview>()(printCmd.receiptRef),
+  'print.systemPrinters': method<string[]>()(cmd.empty),
+  'print.logo': method<{ logoPng: string | null }>()(cmd.empty),
+  'print.setLogo': method<{ logoPng: string | null }>()(printCmd.receiptLogo),
+  'pdf.bill': method<P.FileDownload>()(printCmd.receiptRef),
+  'pdf.statement': method<P.FileDownload>()(printCmd.statementQuery),
 } as const;
+
+/** A money call's answer also says what became of its receipt: the print job and the e-bill. */
+export interface Delivered {
+  delivery: P.ReceiptDelivery;
+}
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

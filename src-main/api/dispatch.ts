@@ -10,7 +10,8 @@ import { contract, isMethodName, type ApiError, type ApiResult } from './contrac
 import { errorMessage, normalizeLocale, type Locale } from './error-messages.ts';
 import { handlers, type HandlerContext } from './handlers.ts';
 
-export type Dispatch = (method: string, input: unknown, locale?: string) => ApiResult<unknown>;
+/** Always a promise: most handlers answer at once, a few (PDFs, waiting on a print job) take a moment. */
+export type Dispatch = (method: string, input: unknown, locale?: string) => Promise<ApiResult<unknown>>;
 
 export interface DispatchOptions {
   /** Where unexpected errors go (never the request body: it may hold personal data). */
@@ -31,7 +32,7 @@ export function makeError(ctx: HandlerContext | null, code: ErrorCode, locale: L
 }
 
 export function createDispatch(ctx: HandlerContext, options: DispatchOptions = {}): Dispatch {
-  return (method, rawInput, rawLocale) => {
+  return async (method, rawInput, rawLocale) => {
     const locale = normalizeLocale(rawLocale ?? getSettings(ctx.ledger).locale);
     if (!isMethodName(method)) return { ok: false, error: makeError(ctx, 'UNKNOWN_METHOD', locale, { method: method.slice(0, 60) }) };
     const parsed = contract[method].input.safeParse(rawInput ?? {});
@@ -42,7 +43,7 @@ export function createDispatch(ctx: HandlerContext, options: DispatchOptions = {
     }
     try {
       const handler = handlers[method] as (c: HandlerContext, input: unknown) => unknown;
-      return { ok: true, value: handler(ctx, parsed.data) };
+      return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (error) {
       if (error instanceof LedgerError) return { ok: false, error: makeError(ctx, error.code, locale, error.params) };
       if (error instanceof z.ZodError) {

@@ -43,7 +43,7 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
   'checkout.quote': { summary: 'Price a cart for a member or walk-in: lines, tier discount, total, points if paid externally; with payments, what they draw (stored value principal/bonus, points), change, points earned, balances after, and problems (e.g. INSUFFICIENT_BALANCE) as data.', output: 'CheckoutQuote', errors: ['MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'PRODUCT_NOT_FOUND', 'PRODUCT_INACTIVE'] },
   'checkout.commit': {
     summary: 'Make a sale: bill, lines, split payments, wallet and points entries and member totals in one transaction. A repeated idempotency key returns the first bill.',
-    output: 'CheckoutResult',
+    output: 'CheckoutResult & Delivered',
     errors: [
       ...MONEY_CALL,
       'MEMBER_NOT_FOUND',
@@ -73,15 +73,15 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
   },
   'bills.refund': {
     summary: 'Refund some lines or all that is left, as a new reversing bill; exactly what the preview showed.',
-    output: 'RefundResult',
+    output: 'RefundResult & Delivered',
     errors: [...MONEY_CALL, 'BILL_NOT_FOUND', 'NOT_A_SALE', 'REFUND_EXCEEDS_SALE', 'NOTHING_TO_REFUND'],
   },
   'topups.quote': { summary: 'The bonus a top-up of this principal earns, and the next rule up.', output: 'TopupQuote', errors: [] },
-  'topups.create': { summary: 'Top up stored value (principal + bonus by the best rule) in one transaction.', output: 'TopupResult', errors: [...MONEY_CALL, 'MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED'] },
+  'topups.create': { summary: 'Top up stored value (principal + bonus by the best rule) in one transaction.', output: 'TopupResult & Delivered', errors: [...MONEY_CALL, 'MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED'] },
   'topups.refundPreview': { summary: 'How much principal a top-up refund can return and the bonus it withdraws.', output: 'TopupRefundPreview', errors: ['TOPUP_NOT_FOUND', 'NOT_A_TOPUP', 'TOPUP_REFUND_EXCEEDS'] },
   'topups.refund': {
     summary: "Refund a top-up's principal (never more than the member still holds); its bonus is withdrawn in proportion.",
-    output: 'TopupResult',
+    output: 'TopupResult & Delivered',
     errors: [...MONEY_CALL, 'TOPUP_NOT_FOUND', 'NOT_A_TOPUP', 'TOPUP_REFUND_EXCEEDS'],
   },
   'wallet.adjust': { summary: 'Manual stored-value correction with a reason.', output: 'AdjustmentResult', errors: [...MONEY_CALL, 'MEMBER_NOT_FOUND', 'MEMBER_ARCHIVED', 'ADJUSTMENT_EMPTY', 'ADJUSTMENT_BELOW_ZERO'] },
@@ -123,4 +123,25 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
   'sms.provider': { summary: 'The SMS provider settings and which secrets are stored (never their values).', output: 'ProviderStatus', errors: ['SMS_PROVIDER_NOT_SET'] },
   'sms.setProvider': { summary: 'Set the SMS provider; secrets are write-only and stored encrypted.', output: 'ProviderStatus', errors: ['VALIDATION', 'SMS_PROVIDER_NOT_SET'] },
   'sms.test': { summary: 'Queue a test message to a phone number.', output: '{ messageId }', errors: ['SMS_PROVIDER_NOT_SET', 'PHONE_INVALID'] },
+
+  'receipts.get': { summary: 'A bill or top-up as its receipt shows it (lines, payments, balances right after it).', output: 'Receipt', errors: ['BILL_NOT_FOUND', 'TOPUP_NOT_FOUND'] },
+  'receipts.statement': {
+    summary: "A member's statement over a range of days: bills, refunds, top-ups and adjustments with running stored value and points.",
+    output: 'Statement',
+    errors: ['MEMBER_NOT_FOUND', 'VALIDATION'],
+  },
+  'print.receipt': {
+    summary: "Print (or reprint) a bill's or top-up's receipt on this till's printer: a job, printed after the call returns.",
+    output: 'PrintJob',
+    errors: ['PRINTER_NOT_SET', 'PRINTER_SYSTEM_UNAVAILABLE', 'STAFF_NOT_FOUND', 'BILL_NOT_FOUND', 'TOPUP_NOT_FOUND'],
+  },
+  'print.job': { summary: 'A print job; with waitMs, waits until it is printed or failed (or the time is up).', output: 'PrintJob', errors: ['PRINT_JOB_NOT_FOUND'] },
+  'print.test': { summary: 'Print a test page.', output: 'PrintJob', errors: ['PRINTER_NOT_SET', 'PRINTER_SYSTEM_UNAVAILABLE', 'STAFF_NOT_FOUND'] },
+  'print.check': { summary: 'Can this till reach its printer, and what does the printer report (paper, cover)? Prints nothing.', output: 'PrinterCheck', errors: [] },
+  'print.preview': { summary: 'The receipt as the paper will show it: SVG for the screen, HTML for the browser’s own print.', output: 'ReceiptPreview', errors: ['BILL_NOT_FOUND', 'TOPUP_NOT_FOUND'] },
+  'print.systemPrinters': { summary: 'The system’s printer names (desktop app only; empty in the browser).', output: 'string[]', errors: [] },
+  'print.logo': { summary: 'The receipt logo (a PNG data URL) or null.', output: '{ logoPng }', errors: [] },
+  'print.setLogo': { summary: 'Set or remove the receipt logo (PNG, at most 200 kB).', output: '{ logoPng }', errors: [] },
+  'pdf.bill': { summary: 'A bill or top-up as a PDF (base64), with the CJK font embedded.', output: 'FileDownload', errors: ['BILL_NOT_FOUND', 'TOPUP_NOT_FOUND'] },
+  'pdf.statement': { summary: "A member's statement over a range of days as an A4 PDF (base64).", output: 'FileDownload', errors: ['MEMBER_NOT_FOUND', 'VALIDATION'] },
 };

@@ -21,26 +21,16 @@ import { listLapsed } from '../retention/lapsed.ts';
 import { fitModel, latestFit } from '../retention/model.ts';
 import { memberOutlook } from '../retention/outlook.ts';
 import { segmentMembers, segmentSummary } from '../retention/segments.ts';
+import { inTransaction } from '../ledger/transaction.ts';
+import { deliveryOf, issueReceipt } from '../receipts/issue.ts';
+import type { ReceiptRef } from '../receipts/load.ts';
 import { listOutbox, retryMessages } from '../sms/outbox.ts';
 import { providerStatus, queueTestMessage, setProvider } from '../sms/provider-settings.ts';
-import type { SecretBox } from '../sms/secrets.ts';
-import type { AppInfo, MethodName, OutputOf, ParsedInputOf } from './contract.ts';
+import type { Delivered, MethodName, OutputOf, ParsedInputOf } from './contract.ts';
+import type { HandlerContext, MessagingContext } from './handler-context.ts';
+import { printHandlers } from './print-handlers.ts';
 
-/** What the SMS side needs from the running app: where secrets are kept, and a nudge for the sender. */
-export interface MessagingContext {
-  secretBox: SecretBox;
-  /** Messages were just written: deliver them now rather than at the sender's next tick. */
-  wake: () => void;
-}
-
-export interface HandlerContext {
-  ledger: Ledger;
-  version: string;
-  dataFile: string;
-  shell: AppInfo['shell'];
-  /** Absent where no sender runs (some tests): provider settings are then refused. */
-  messaging?: MessagingContext;
-}
+export type { HandlerContext, MessagingContext } from './handler-context.ts';
 
 function messagingOf(ctx: HandlerContext): MessagingContext {
   return ctx.messaging ?? fail('SMS_PROVIDER_NOT_SET');
@@ -55,7 +45,29 @@ function thenWake<T>(ctx: HandlerContext, result: T): T {
   return result;
 }
 
-export type Handlers = { [M in MethodName]: (ctx: HandlerContext, input: ParsedInputOf<M>) => OutputOf<M> };
+/**
+ * A money call that ends with a receipt: the use case, then (in the same transaction, unless it was a
+ * replay of an earlier request) the e-bill and auto-print rows, then a nudge to the sender and spooler.
+ */
+function withReceipt<T extends { replayed: boolean }>(ctx: HandlerContext, staffId: string, run: () => T, refOf: (result: T) => ReceiptRef): T & Delivered {
+  const result = inTransaction(ctx.ledger, () => {
+    const done = run();
+    if (!done.replayed) {
+      issueReceipt(ctx.ledger, refOf(done), {
+        staffId,
+        printer: ctx.printing ? (ctx.printing.systemPrinter ? 'any' : 'raw') : 'none',
+        ...(ctx.logError ? { onError: ctx.logError } : {}),
+      });
+    }
+    return done;
+  });
+  ctx.messaging?.wake();
+  ctx.printing?.spooler.wake();
+  return { ...result, delivery: deliveryOf(ctx.ledger, refOf(result)) };
+}
+
+export type Handler<M extends MethodName> = (ctx: HandlerContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
 
 export const handlers: Handlers = {
   'app.info': ({ ledger, version, dataFile, shell }) => ({
@@ -86,17 +98,17 @@ export const handlers: Handlers = {
   'members.archive': ({ ledger }, input) => members.archiveMember(ledger, input),
 
   'checkout.quote': ({ ledger }, input) => bills.quoteCheckout(ledger, input),
-  'checkout.commit': ({ ledger }, input) => bills.checkout(ledger, input),
+  'checkout.commit': (ctx, input) => withReceipt(ctx, input.staffId, () => bills.checkout(ctx.ledger, input), (r) => ({ billId: r.bill.id })),
   'bills.get': ({ ledger }, input) => bills.getBill(ledger, input.billId),
   'bills.listOfDay': ({ ledger }, input) => bills.listBillsOfDay(ledger, input),
   'bills.daySummary': ({ ledger }, input) => daySummary(ledger, input),
   'bills.refundPreview': ({ ledger }, input) => bills.previewRefund(ledger, input),
-  'bills.refund': ({ ledger }, input) => bills.refundBill(ledger, input),
+  'bills.refund': (ctx, input) => withReceipt(ctx, input.staffId, () => bills.refundBill(ctx.ledger, input), (r) => ({ billId: r.refund.id })),
 
   'topups.quote': ({ ledger }, input) => wallet.quoteTopup(ledger, input),
-  'topups.create': ({ ledger }, input) => wallet.topUp(ledger, input),
+  'topups.create': (ctx, input) => withReceipt(ctx, input.staffId, () => wallet.topUp(ctx.ledger, input), (r) => ({ topupId: r.topup.id })),
   'topups.refundPreview': ({ ledger }, input) => wallet.previewTopupRefund(ledger, input),
-  'topups.refund': ({ ledger }, input) => wallet.refundTopup(ledger, input),
+  'topups.refund': (ctx, input) => withReceipt(ctx, input.staffId, () => wallet.refundTopup(ctx.ledger, input), (r) => ({ topupId: r.topup.id })),
 
   'wallet.adjust': ({ ledger }, input) => wallet.adjustWallet(ledger, input),
   'points.adjust': ({ ledger }, input) => adjustPoints(ledger, input),
@@ -125,4 +137,6 @@ export const handlers: Handlers = {
   'sms.provider': (ctx) => providerStatus(ctx.ledger, messagingOf(ctx).secretBox),
   'sms.setProvider': (ctx, input) => thenWake(ctx, setProvider(ctx.ledger, messagingOf(ctx).secretBox, input)),
   'sms.test': (ctx, input) => thenWake(ctx, queueTestMessage(ctx.ledger, input)),
+
+  ...printHandlers,
 };

@@ -94,7 +94,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (size > maxBody) tooBig = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       if (tooBig) return refuse(res, 'MALFORMED_REQUEST', locale);
       let input: unknown;
       try {
@@ -103,7 +103,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return refuse(res, 'MALFORMED_REQUEST', locale);
       }
-      const result = options.dispatch(method, input, locale);
+      const result = await options.dispatch(method, input, locale);
       sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 422), result);
     });
   };

@@ -69,9 +69,9 @@ function mayUseDemoPhone(config: { kind: string; url?: string } | null): boolean
  * real provider in the demo shop. Returns the phone (to close on quit), or null.
  */
 export async function connectDemoPhone(dispatch: Dispatch, log: (line: string) => void): Promise<DemoPhone | null> {
-  const status = dispatch('sms.provider', {});
+  const status = await dispatch('sms.provider', {});
   if (!status.ok || !mayUseDemoPhone((status.value as ProviderStatus).config)) return null;
   const phone = await startDemoPhone((sms) => log(`[demo SMS → ${sms.to}] ${sms.body}`));
-  dispatch('sms.setProvider', { config: phone.config, secrets: phone.secrets });
+  await dispatch('sms.setProvider', { config: phone.config, secrets: phone.secrets });
   return phone;
 }

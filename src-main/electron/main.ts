@@ -2,8 +2,9 @@
  * The Electron shell: one window, one IPC channel, and the same runtime as `npm run serve`
  * (src-main/platform/app-runtime.ts). No business logic lives here: the shell finds its files, starts
  * the runtime, and carries `invoke(method, input, locale)` from the page to `runtime.dispatch`, which
- * validates everything. Bundled to dist/main/electron-main.cjs by scripts/build-main.ts, so nothing
- * here (or below) may use import.meta: paths come from app.getAppPath() and process.resourcesPath.
+ * validates everything. Bundled to dist/main/electron-main.cjs by scripts/build-main.ts: paths come
+ * from app.getAppPath() and process.resourcesPath (the build maps import.meta.dirname to __dirname
+ * for the one shared module that uses it, platform/project-paths.ts).
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent } from 'electron';
@@ -20,6 +21,7 @@ import { INVOKE_CHANNEL } from './ipc.ts';
 import { isOwnPage } from './own-page.ts';
 import { installSecurityGuards } from './security.ts';
 import { startupErrorText } from './startup-error.ts';
+import { electronSystemPrinter } from './system-printer.ts';
 
 const APP_ID = 'app.regulars.pos'; // = appId in electron-builder.yml
 const WINDOW_TITLE = 'Regulars 常客';
@@ -49,7 +51,7 @@ function refuse(code: ErrorCode, locale: string | undefined): ApiResult<unknown>
  * The IPC transport: the counterpart of the loopback bridge's handleApi. It checks who is asking and
  * the shape of the envelope; the method and its input are dispatch's business (zod, in one place).
  */
-function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown, locale: unknown): ApiResult<unknown> {
+async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown, locale: unknown): Promise<ApiResult<unknown>> {
   const callerLocale = typeof locale === 'string' ? locale : undefined;
   // Only our own page may call: not a frame that somehow navigated elsewhere, not some other page.
   // senderFrame is null when the frame has already gone (navigated or destroyed).
@@ -58,7 +60,7 @@ function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown
   if (typeof method !== 'string') return refuse('MALFORMED_REQUEST', callerLocale);
   if (!runtime) return refuse('INTERNAL', callerLocale);
   try {
-    return runtime.dispatch(method, input, callerLocale);
+    return await runtime.dispatch(method, input, callerLocale);
   } catch (error) {
     // dispatch turns handler failures into results itself; this is for anything that escapes it.
     // The method name only, never the input: it can hold a member's name and phone.
@@ -127,6 +129,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       shell: 'electron',
       ...(secretBox ? { secretBox } : {}),
+      systemPrinter: electronSystemPrinter(),
       logError: (method, error) => console.error(`[api] ${method} failed:`, error),
     });
   } catch (error) {

@@ -17,6 +17,8 @@ import {
   CONSENT_KINDS,
   CONSENT_SOURCES,
   CONTACT_CHANNELS,
+  PRINT_JOB_PURPOSES,
+  PRINT_JOB_STATUSES,
   SMS_KINDS,
   SMS_STATUSES,
 } from './vocabulary.ts';
@@ -448,6 +450,8 @@ export const smsOutbox = sqliteTable(
     memberId: text('member_id').references(() => members.id),
     campaignId: text('campaign_id').references(() => campaigns.id),
     billId: text('bill_id').references(() => bills.id),
+    /** The top-up (or top-up refund) an e-bill is about. */
+    topupId: text('topup_id').references(() => topups.id),
     /** E.164. */
     phone: text('phone').notNull(),
     /** The text without the signature (includes the opt-out line for marketing). */
@@ -473,6 +477,9 @@ export const smsOutbox = sqliteTable(
     index('sms_outbox_due').on(t.status, t.nextAttemptAt),
     index('sms_outbox_campaign').on(t.campaignId),
     index('sms_outbox_created').on(t.createdAt),
+    // One e-bill per bill and per top-up, whatever retries or replays happen.
+    uniqueIndex('sms_outbox_ebill_bill').on(t.billId).where(sql`${t.kind} = 'bill' and ${t.billId} is not null`),
+    uniqueIndex('sms_outbox_ebill_topup').on(t.topupId).where(sql`${t.kind} = 'bill' and ${t.topupId} is not null`),
   ],
 );
 
@@ -536,3 +543,32 @@ export const secrets = sqliteTable('secrets', {
   scheme: text('scheme').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Receipts to print on this till: written by the checkout/top-up/refund transaction when auto-print is
+ * on (or by the cashier's Print), printed after the commit by the spooler, which records how it went.
+ * A failed print is never retried on its own (paper appearing minutes later confuses everyone): the
+ * cashier sees the reason and prints again, which is a new job.
+ */
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    purpose: text('purpose', { enum: PRINT_JOB_PURPOSES }).notNull(),
+    billId: text('bill_id').references(() => bills.id),
+    topupId: text('topup_id').references(() => topups.id),
+    status: text('status', { enum: PRINT_JOB_STATUSES }).notNull(),
+    /** A printer error code (PRINTER_…) when failed, and the transport's words for the log. */
+    errorCode: text('error_code'),
+    errorDetail: text('error_detail').notNull().default(''),
+    /** Printed, but the printer warned (paper near its end). */
+    warning: text('warning'),
+    /** Where it went: "network 192.168.1.50:9100", "device /dev/usb/lp0", "system". */
+    target: text('target').notNull().default(''),
+    staffId: text('staff_id').references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('print_jobs_status').on(t.status, t.createdAt), index('print_jobs_bill').on(t.billId), index('print_jobs_topup').on(t.topupId)],
+);

@@ -4,6 +4,16 @@
  */
 import { z } from 'zod';
 
+export const PAPER_WIDTHS = ['58', '80'] as const;
+/** Where receipts go: nowhere, a thermal printer on the network (raw TCP) or a device file (USB/serial), or the system's printer. */
+export const PRINTER_CONNECTIONS = ['none', 'network', 'device', 'system'] as const;
+export const RECEIPT_QR = ['member', 'bill', 'none'] as const;
+/** The e-bill SMS events, each with its own template. */
+export const EBILL_EVENTS = ['sale', 'refund', 'topup', 'topupRefund'] as const;
+
+const ebillTemplate = z.string().trim().min(1).max(300);
+const ebillTemplates = z.object({ sale: ebillTemplate, refund: ebillTemplate, topup: ebillTemplate, topupRefund: ebillTemplate });
+
 export const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR', 'GBP', 'SGD', 'MYR', 'JPY'] as const;
 export const LOCALES = ['zh-CN', 'en'] as const;
 
@@ -63,6 +73,32 @@ const fields = {
     birthdayGiftPoints: z.number().int().min(0).max(1_000_000),
     birthdayGiftBonusMinor: z.number().int().min(0).max(100_000_00),
   }),
+  /** E-bill SMS after each checkout, top-up and refund, to members who consented to them. */
+  ebills: z.object({
+    enabled: z.boolean(),
+    /** One template per event in each language; the messaging language picks the set. */
+    templates: z.object({ 'zh-CN': ebillTemplates, en: ebillTemplates }),
+  }),
+  /** This till's receipt printer. */
+  printing: z.object({
+    connection: z.enum(PRINTER_CONNECTIONS),
+    /** Network printer (raw TCP, usually port 9100). */
+    host: z.string().trim().max(253),
+    port: z.number().int().min(1).max(65_535),
+    /** USB/serial printer the system exposes as a device: /dev/usb/lp0, /dev/ttyUSB0, COM3. */
+    devicePath: z.string().trim().max(200),
+    /** System printer by name ('' = the default one); silent skips the print dialog (desktop app). */
+    systemPrinterName: z.string().trim().max(200),
+    systemSilent: z.boolean(),
+    paperWidth: z.enum(PAPER_WIDTHS),
+    /** Print the receipt as soon as a sale, top-up or refund is committed. */
+    autoPrint: z.boolean(),
+    openDrawerOnCash: z.boolean(),
+    qrCode: z.enum(RECEIPT_QR),
+    /** Lines under the shop name (address, phone) and at the bottom ("thank you"). */
+    headerText: z.string().max(300),
+    footerText: z.string().max(300),
+  }),
 };
 
 export const settingsSchema = z.object(fields);
@@ -95,6 +131,38 @@ export const DEFAULT_SETTINGS: Settings = {
     birthdayAutoGreet: false,
     birthdayGiftPoints: 0,
     birthdayGiftBonusMinor: 0,
+  },
+  // Default texts fit one SMS with a short signature where the numbers allow (70 characters in Chinese).
+  ebills: {
+    enabled: true,
+    templates: {
+      'zh-CN': {
+        sale: '{time}消费{amount}({paid})，储值余额{balance}，积分+{pointsEarned}共{points}，单号{billNo}',
+        refund: '{time}退款{amount}({paid})，储值余额{balance}，积分共{points}，单号{billNo}',
+        topup: '{time}充值{amount}赠{bonus}({paid})，储值余额{balance}',
+        topupRefund: '{time}充值退款{amount}({paid})，储值余额{balance}',
+      },
+      en: {
+        sale: '{time}: paid {amount} by {paid}, bill {billNo}. Balance {balance}, points +{pointsEarned} ({points} in all).',
+        refund: '{time}: refunded {amount} to {paid}, bill {billNo}. Balance {balance}, points {points}.',
+        topup: '{time}: topped up {amount} + {bonus} bonus by {paid}. Balance {balance}.',
+        topupRefund: '{time}: top-up refund {amount} to {paid}. Balance {balance}.',
+      },
+    },
+  },
+  printing: {
+    connection: 'none',
+    host: '',
+    port: 9100,
+    devicePath: '',
+    systemPrinterName: '',
+    systemSilent: false,
+    paperWidth: '80',
+    autoPrint: true,
+    openDrawerOnCash: true,
+    qrCode: 'member',
+    headerText: '',
+    footerText: '谢谢惠顾，欢迎再来',
   },
 };
 

@@ -9,3 +9,8 @@ export function isoTime(date: Date): string {
 export function businessDate(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
+
+/** A stored ISO time as the shop's clock showed it, to the minute: "2026-11-23 14:05". */
+export function localMinute(iso: string): string {
+  return format(new Date(iso), 'yyyy-MM-dd HH:mm');
+}

@@ -10,3 +10,6 @@ export const CONTACT_CHANNELS = ['sms', 'call'] as const;
 export const CALL_OUTCOMES = ['reached', 'will_visit', 'not_interested', 'no_answer', 'wrong_number'] as const;
 export const SMS_KINDS = ['marketing', 'birthday', 'bill', 'test'] as const;
 export const SMS_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+/** Why a receipt is printed: right after the sale (auto), the cashier's print or reprint, a test page. */
+export const PRINT_JOB_PURPOSES = ['receipt', 'test'] as const;
+export const PRINT_JOB_STATUSES = ['pending', 'printing', 'printed', 'failed'] as const;

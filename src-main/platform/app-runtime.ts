@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createDispatch, type Dispatch, type DispatchOptions } from '../api/dispatch.ts';
 import type { AppInfo } from '../api/contract.ts';
 import { closeLedger, DB_FILE_NAME, openLedger, type Clock, type Ledger } from '../ledger/db.ts';
+import type { SystemPrinter } from '../print/system-printer.ts';
 import { keyFileSecretBox, type SecretBox } from '../sms/secrets.ts';
 import { startBackground, type Background } from './background.ts';
 import { acquireInstanceLock } from './instance-lock.ts';
@@ -25,6 +26,10 @@ export interface RuntimeOptions {
   secretBox?: SecretBox;
   /** Tests: a shorter SMS timeout. */
   smsTimeoutMs?: number;
+  /** Electron passes the system's printers; `npm run serve` has none (the browser prints itself). */
+  systemPrinter?: SystemPrinter | null;
+  /** Tests: a shorter network printer timeout. */
+  printerTimeoutMs?: number;
 }
 
 export interface Runtime {
@@ -53,9 +58,19 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     secretBox,
     ...(options.logError ? { logError: (error: unknown) => options.logError!('background', error) } : {}),
     ...(options.smsTimeoutMs ? { smsTimeoutMs: options.smsTimeoutMs } : {}),
+    ...(options.printerTimeoutMs ? { printerTimeoutMs: options.printerTimeoutMs } : {}),
+    systemPrinter: options.systemPrinter ?? null,
   });
   const dispatch = createDispatch(
-    { ledger, version: options.version, dataFile, shell: options.shell, messaging: { secretBox, wake: () => background.sender.wake() } },
+    {
+      ledger,
+      version: options.version,
+      dataFile,
+      shell: options.shell,
+      messaging: { secretBox, wake: () => background.sender.wake() },
+      printing: { spooler: background.spooler, systemPrinter: options.systemPrinter ?? null },
+      ...(options.logError ? { logError: (error: unknown) => options.logError!('receipt', error) } : {}),
+    },
     options.logError ? { logError: options.logError } : {},
   );
   return {

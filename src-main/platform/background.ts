@@ -1,12 +1,14 @@
 /**
  * Work the app does on its own while it runs, the same in Electron and `npm run serve`: deliver the SMS
- * outbox, and once a day greet today's birthdays (when the owner turned that on) and refit the
+ * outbox, print queued receipts, and once a day greet today's birthdays (when the owner turned that on) and refit the
  * retention model on the day's visits. All of it is driven by rows in the data file, so a quit at any
  * moment loses nothing: the next start picks up where this one stopped.
  */
 import type { Ledger } from '../ledger/db.ts';
 import { LedgerError } from '../ledger/errors.ts';
 import { businessDate } from '../ledger/time.ts';
+import { PrintSpooler } from '../print/spooler.ts';
+import type { SystemPrinter } from '../print/system-printer.ts';
 import { greetTodaysBirthdays } from '../retention/birthdays.ts';
 import { fitModel, latestFit } from '../retention/model.ts';
 import { requeueInterrupted } from '../sms/outbox.ts';
@@ -21,11 +23,16 @@ export interface BackgroundOptions {
   dailyCheckMs?: number;
   /** Timeout of one SMS send (default: the provider module's 15 s). */
   smsTimeoutMs?: number;
+  /** The desktop shell's system printers (null under `npm run serve`). */
+  systemPrinter?: SystemPrinter | null;
+  /** Tests: a shorter network printer timeout. */
+  printerTimeoutMs?: number;
   logError?: (error: unknown) => void;
 }
 
 export interface Background {
   sender: OutboxSender;
+  spooler: PrintSpooler;
   /** Run today's jobs now if not done yet (also on a timer). */
   runDailyJobs: () => void;
   stop: () => Promise<void>;
@@ -41,6 +48,12 @@ export function startBackground(options: BackgroundOptions): Background {
     onError: logError,
   });
   sender.start();
+  const spooler = new PrintSpooler({
+    ledger,
+    systemPrinter: options.systemPrinter ?? null,
+    ...(options.printerTimeoutMs ? { networkTimeoutMs: options.printerTimeoutMs } : {}),
+    onError: logError,
+  });
 
   let lastDay: string | null = null;
   const runDailyJobs = () => {
@@ -65,11 +78,12 @@ export function startBackground(options: BackgroundOptions): Background {
 
   return {
     sender,
+    spooler,
     runDailyJobs,
     stop: async () => {
       clearInterval(daily);
       clearTimeout(first);
-      await sender.stop();
+      await Promise.all([sender.stop(), spooler.stop()]);
     },
   };
 }

@@ -37,6 +37,12 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
+/**
+ * An e-bill not delivered within a day is dropped: a receipt for yesterday's coffee arriving days later
+ * (after the shop finally set up its provider, or the network came back) confuses more than it helps.
+ */
+export const EBILL_EXPIRY_MS = 24 * 3_600_000;
+
 export const isMarketing = (kind: SmsKind) => kind === 'marketing' || kind === 'birthday';
 
 export interface NewMessage {
@@ -47,6 +53,7 @@ export interface NewMessage {
   memberId?: string | null;
   campaignId?: string | null;
   billId?: string | null;
+  topupId?: string | null;
 }
 
 /** Write a message into the outbox, inside the caller's transaction. Marketing waits out quiet hours. */
@@ -64,6 +71,7 @@ export function enqueueSms(ledger: Ledger, message: NewMessage): string {
       memberId: message.memberId ?? null,
       campaignId: message.campaignId ?? null,
       billId: message.billId ?? null,
+      topupId: message.topupId ?? null,
       phone: message.phone,
       text: message.text,
       signature: message.signature,
@@ -100,6 +108,10 @@ export function claimNextDue(ledger: Ledger): ClaimedMessage | null {
         .limit(1)
         .get();
       if (!row) return null;
+      if (row.kind === 'bill' && now.getTime() - Date.parse(row.createdAt) > EBILL_EXPIRY_MS) {
+        setRow(ledger, row.id, { status: 'cancelled', lastError: 'expired' });
+        continue;
+      }
       if (isMarketing(row.kind)) {
         const blocked = row.memberId ? blockOf(ledger, row.memberId) : null;
         if (blocked) {

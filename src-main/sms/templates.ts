@@ -11,19 +11,20 @@ export type PlaceholderValues = Record<Placeholder, string>;
 
 const PLACEHOLDER_PATTERN = /\{([A-Za-z]+)\}/g;
 
-/** Placeholders in the template that we do not know, e.g. a typo like {nmae}: shown to the owner before sending. */
-export function unknownPlaceholders(template: string): string[] {
+/**
+ * Placeholders in the template that we do not know, e.g. a typo like {nmae}: shown to the owner before
+ * sending. `known` is the set the template is for (marketing by default, or the e-bill's).
+ */
+export function unknownPlaceholders(template: string, known: readonly string[] = PLACEHOLDERS): string[] {
   const unknown = new Set<string>();
   for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
-    if (!(PLACEHOLDERS as readonly string[]).includes(match[1]!)) unknown.add(match[0]);
+    if (!known.includes(match[1]!)) unknown.add(match[0]);
   }
   return [...unknown];
 }
 
-export function fillTemplate(template: string, values: PlaceholderValues): string {
-  return template.replace(PLACEHOLDER_PATTERN, (whole, key: string) =>
-    (PLACEHOLDERS as readonly string[]).includes(key) ? values[key as Placeholder] : whole,
-  );
+export function fillTemplate<K extends string>(template: string, values: Record<K, string>): string {
+  return template.replace(PLACEHOLDER_PATTERN, (whole, key: string) => (Object.hasOwn(values, key) ? values[key as K] : whole));
 }
 
 export interface MemberFacts {

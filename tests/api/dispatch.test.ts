@@ -32,9 +32,9 @@ afterEach(() => {
 });
 
 /** Call, expect a refusal with `code` and a message, and the data file untouched. */
-function refused(method: string, input: unknown, code: ErrorCode, locale?: string): ApiError {
+async function refused(method: string, input: unknown, code: ErrorCode, locale?: string): Promise<ApiError> {
   const before = fingerprint(t.ledger);
-  const res = dispatch(method, input, locale);
+  const res = await dispatch(method, input, locale);
   expect(res.ok, `${method} ${JSON.stringify(input)?.slice(0, 120)} should be refused`).toBe(false);
   if (res.ok) throw new Error('unreachable');
   expect(res.error.code).toBe(code);
@@ -44,8 +44,8 @@ function refused(method: string, input: unknown, code: ErrorCode, locale?: strin
   return res.error;
 }
 
-function ok<T>(method: string, input: unknown): T {
-  const res = dispatch(method, input);
+async function ok<T>(method: string, input: unknown): Promise<T> {
+  const res = await dispatch(method, input);
   if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
   return res.value as T;
 }
@@ -69,14 +69,14 @@ const BAD_AMOUNTS: Array<[string, unknown]> = [
 ];
 
 describe('bad amounts are refused at the door', () => {
-  it.each(BAD_AMOUNTS)('top-up of %s → VALIDATION on principalMinor', (_name, amount) => {
-    const error = refused('topups.create', topup(amount), 'VALIDATION');
+  it.each(BAD_AMOUNTS)('top-up of %s → VALIDATION on principalMinor', async (_name, amount) => {
+    const error = await refused('topups.create', topup(amount), 'VALIDATION');
     expect(error.params).toEqual({ field: 'principalMinor' });
     expect(error.issues?.[0]?.path).toBe('principalMinor');
   });
 
-  it.each(BAD_AMOUNTS)('checkout with a payment of %s → VALIDATION', (_name, amount) => {
-    const error = refused(
+  it.each(BAD_AMOUNTS)('checkout with a payment of %s → VALIDATION', async (_name, amount) => {
+    const error = await refused(
       'checkout.commit',
       { idempotencyKey: newKey(), staffId: t.staffId, lines: [{ name: 'x', amountMinor: 100 }], payments: [{ method: 'cash', amountMinor: amount }] },
       'VALIDATION',
@@ -84,33 +84,33 @@ describe('bad amounts are refused at the door', () => {
     expect(error.params).toEqual({ field: 'payments.0.amountMinor' });
   });
 
-  it.each(BAD_AMOUNTS)('a cart line priced %s → VALIDATION', (_name, amount) => {
-    refused('checkout.quote', { lines: [{ name: 'x', amountMinor: amount }] }, 'VALIDATION');
+  it.each(BAD_AMOUNTS)('a cart line priced %s → VALIDATION', async (_name, amount) => {
+    await refused('checkout.quote', { lines: [{ name: 'x', amountMinor: amount }] }, 'VALIDATION');
   });
 
-  it('adjustments: fractional, NaN, beyond ±¥100,000,000.00 → VALIDATION', () => {
+  it('adjustments: fractional, NaN, beyond ±¥100,000,000.00 → VALIDATION', async () => {
     const adj = (extra: object) => ({ idempotencyKey: newKey(), staffId: t.staffId, memberId, reason: 'x', ...extra });
     for (const v of [0.5, Number.NaN, -(MAX_MINOR + 1), MAX_MINOR + 1, Number.NEGATIVE_INFINITY]) {
-      refused('wallet.adjust', adj({ principalDeltaMinor: v }), 'VALIDATION');
-      refused('wallet.adjust', adj({ bonusDeltaMinor: v }), 'VALIDATION');
-      refused('points.adjust', adj({ delta: v }), 'VALIDATION');
+      await refused('wallet.adjust', adj({ principalDeltaMinor: v }), 'VALIDATION');
+      await refused('wallet.adjust', adj({ bonusDeltaMinor: v }), 'VALIDATION');
+      await refused('points.adjust', adj({ delta: v }), 'VALIDATION');
     }
-    refused('products.upsert', { name: '负价', priceMinor: -1 }, 'VALIDATION');
-    refused('bonusRules.upsert', { minPrincipalMinor: 0, bonusMinor: 100 }, 'VALIDATION');
-    refused('tiers.upsert', { name: '超折', discountBp: 10_001, pointsPerUnit: 1 }, 'VALIDATION');
+    await refused('products.upsert', { name: '负价', priceMinor: -1 }, 'VALIDATION');
+    await refused('bonusRules.upsert', { minPrincipalMinor: 0, bonusMinor: 100 }, 'VALIDATION');
+    await refused('tiers.upsert', { name: '超折', discountBp: 10_001, pointsPerUnit: 1 }, 'VALIDATION');
   });
 
-  it('quantities: zero, negative, fractional, too many → VALIDATION', () => {
+  it('quantities: zero, negative, fractional, too many → VALIDATION', async () => {
     for (const q of [0, -1, 1.5, 10_000, Number.NaN]) {
-      refused('checkout.quote', { lines: [{ productId: shop.products.coffee.id, quantity: q }] }, 'VALIDATION');
+      await refused('checkout.quote', { lines: [{ productId: shop.products.coffee.id, quantity: q }] }, 'VALIDATION');
     }
   });
 
-  it('a cart whose total passes the largest amount → AMOUNT_OUT_OF_RANGE (not an internal error)', () => {
+  it('a cart whose total passes the largest amount → AMOUNT_OUT_OF_RANGE (not an internal error)', async () => {
     const huge = { lines: Array.from({ length: 200 }, () => ({ name: '金条', amountMinor: MAX_MINOR, quantity: 9999 })) };
-    const zh = refused('checkout.quote', huge, 'AMOUNT_OUT_OF_RANGE');
+    const zh = await refused('checkout.quote', huge, 'AMOUNT_OUT_OF_RANGE');
     expect(zh.message).toBe('金额超出允许范围');
-    refused(
+    await refused(
       'checkout.commit',
       {
         idempotencyKey: newKey(),
@@ -122,86 +122,86 @@ describe('bad amounts are refused at the door', () => {
     );
   });
 
-  it('business refusals carry their figures, formatted per locale', () => {
+  it('business refusals carry their figures, formatted per locale', async () => {
     const pay = (amountMinor: number) => ({ idempotencyKey: newKey(), staffId: t.staffId, memberId, lines: [{ productId: shop.products.coffee.id }], payments: [{ method: 'stored_value', amountMinor }] });
-    ok('topups.create', topup(1_234));
-    expect(refused('checkout.commit', pay(1_999), 'INSUFFICIENT_BALANCE').message).toBe('储值余额不足：可用 ¥12.34');
-    expect(refused('checkout.commit', pay(1_999), 'INSUFFICIENT_BALANCE', 'en').message).toBe('Not enough stored value: CN¥12.34 available');
-    expect(refused('checkout.commit', pay(100), 'PAYMENT_MISMATCH', 'en-US').message).toBe('Payments of CN¥1.00 do not match the total of CN¥19.99');
+    await ok('topups.create', topup(1_234));
+    expect((await refused('checkout.commit', pay(1_999), 'INSUFFICIENT_BALANCE')).message).toBe('储值余额不足：可用 ¥12.34');
+    expect((await refused('checkout.commit', pay(1_999), 'INSUFFICIENT_BALANCE', 'en')).message).toBe('Not enough stored value: CN¥12.34 available');
+    expect((await refused('checkout.commit', pay(100), 'PAYMENT_MISMATCH', 'en-US')).message).toBe('Payments of CN¥1.00 do not match the total of CN¥19.99');
   });
 });
 
 describe('unknown ids', () => {
-  it('are refused with the matching code and message', () => {
-    expect(refused('members.get', { memberId: 'no-such-member' }, 'MEMBER_NOT_FOUND').message).toBe('找不到该会员');
-    expect(refused('members.get', { memberId: 'no-such-member' }, 'MEMBER_NOT_FOUND', 'en').message).toBe('Member not found');
-    refused('topups.create', { ...topup(100), memberId: 'no-such-member' }, 'MEMBER_NOT_FOUND');
-    refused('checkout.commit', { idempotencyKey: newKey(), staffId: t.staffId, memberId: 'nope', lines: [{ name: 'x', amountMinor: 1 }], payments: [{ method: 'cash', amountMinor: 1 }] }, 'MEMBER_NOT_FOUND');
-    refused('checkout.commit', { idempotencyKey: newKey(), staffId: t.staffId, lines: [{ productId: 'no-such-product' }], payments: [{ method: 'cash', amountMinor: 1 }] }, 'PRODUCT_NOT_FOUND');
-    refused('checkout.commit', { idempotencyKey: newKey(), staffId: 'no-such-staff', lines: [{ name: 'x', amountMinor: 1 }], payments: [{ method: 'cash', amountMinor: 1 }] }, 'STAFF_NOT_FOUND');
-    refused('bills.get', { billId: 'no-such-bill' }, 'BILL_NOT_FOUND');
-    refused('bills.refund', { idempotencyKey: newKey(), staffId: t.staffId, billId: 'no-such-bill' }, 'BILL_NOT_FOUND');
-    refused('bills.refundPreview', { billId: 'no-such-bill' }, 'BILL_NOT_FOUND');
-    refused('topups.refund', { idempotencyKey: newKey(), staffId: t.staffId, topupId: 'no-such-topup' }, 'TOPUP_NOT_FOUND');
-    refused('members.update', { memberId: memberId, staffId: t.staffId, tierId: 'no-such-tier' }, 'TIER_NOT_FOUND');
-    refused('products.upsert', { id: 'no-such-product', name: 'x', priceMinor: 1 }, 'PRODUCT_NOT_FOUND');
+  it('are refused with the matching code and message', async () => {
+    expect((await refused('members.get', { memberId: 'no-such-member' }, 'MEMBER_NOT_FOUND')).message).toBe('找不到该会员');
+    expect((await refused('members.get', { memberId: 'no-such-member' }, 'MEMBER_NOT_FOUND', 'en')).message).toBe('Member not found');
+    await refused('topups.create', { ...topup(100), memberId: 'no-such-member' }, 'MEMBER_NOT_FOUND');
+    await refused('checkout.commit', { idempotencyKey: newKey(), staffId: t.staffId, memberId: 'nope', lines: [{ name: 'x', amountMinor: 1 }], payments: [{ method: 'cash', amountMinor: 1 }] }, 'MEMBER_NOT_FOUND');
+    await refused('checkout.commit', { idempotencyKey: newKey(), staffId: t.staffId, lines: [{ productId: 'no-such-product' }], payments: [{ method: 'cash', amountMinor: 1 }] }, 'PRODUCT_NOT_FOUND');
+    await refused('checkout.commit', { idempotencyKey: newKey(), staffId: 'no-such-staff', lines: [{ name: 'x', amountMinor: 1 }], payments: [{ method: 'cash', amountMinor: 1 }] }, 'STAFF_NOT_FOUND');
+    await refused('bills.get', { billId: 'no-such-bill' }, 'BILL_NOT_FOUND');
+    await refused('bills.refund', { idempotencyKey: newKey(), staffId: t.staffId, billId: 'no-such-bill' }, 'BILL_NOT_FOUND');
+    await refused('bills.refundPreview', { billId: 'no-such-bill' }, 'BILL_NOT_FOUND');
+    await refused('topups.refund', { idempotencyKey: newKey(), staffId: t.staffId, topupId: 'no-such-topup' }, 'TOPUP_NOT_FOUND');
+    await refused('members.update', { memberId: memberId, staffId: t.staffId, tierId: 'no-such-tier' }, 'TIER_NOT_FOUND');
+    await refused('products.upsert', { id: 'no-such-product', name: 'x', priceMinor: 1 }, 'PRODUCT_NOT_FOUND');
   });
 
-  it('unknown methods, including Object.prototype names', () => {
-    const zh = refused('members.drop', {}, 'UNKNOWN_METHOD');
+  it('unknown methods, including Object.prototype names', async () => {
+    const zh = await refused('members.drop', {}, 'UNKNOWN_METHOD');
     expect(zh.message).toBe('未知的接口');
-    expect(refused('members.drop', {}, 'UNKNOWN_METHOD', 'en').message).toBe('Unknown API method');
-    for (const m of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) refused(m, {}, 'UNKNOWN_METHOD');
+    expect((await refused('members.drop', {}, 'UNKNOWN_METHOD', 'en')).message).toBe('Unknown API method');
+    for (const m of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) await refused(m, {}, 'UNKNOWN_METHOD');
   });
 });
 
 describe('malformed requests', () => {
-  it('a missing, non-object or wrongly shaped input, bad idempotency keys, control characters', () => {
-    for (const input of [undefined, null, 'topup', 42, [], [topup(100)]]) refused('topups.create', input, 'VALIDATION');
-    for (const key of ['short', 'has space in it', "quote'key-123", 'x'.repeat(101), '键键键键键键键键键']) refused('topups.create', { ...topup(100), idempotencyKey: key }, 'VALIDATION');
-    refused('topups.create', { ...topup(100), method: 'bitcoin' }, 'VALIDATION');
-    refused('checkout.commit', { idempotencyKey: newKey(), staffId: t.staffId, lines: [], payments: [] }, 'VALIDATION');
-    refused(
+  it('a missing, non-object or wrongly shaped input, bad idempotency keys, control characters', async () => {
+    for (const input of [undefined, null, 'topup', 42, [], [topup(100)]]) await refused('topups.create', input, 'VALIDATION');
+    for (const key of ['short', 'has space in it', "quote'key-123", 'x'.repeat(101), '键键键键键键键键键']) await refused('topups.create', { ...topup(100), idempotencyKey: key }, 'VALIDATION');
+    await refused('topups.create', { ...topup(100), method: 'bitcoin' }, 'VALIDATION');
+    await refused('checkout.commit', { idempotencyKey: newKey(), staffId: t.staffId, lines: [], payments: [] }, 'VALIDATION');
+    await refused(
       'checkout.commit',
       { idempotencyKey: newKey(), staffId: t.staffId, lines: [{ name: 'x', amountMinor: 2 }], payments: [{ method: 'cash', amountMinor: 1 }, { method: 'cash', amountMinor: 1 }] },
       'VALIDATION',
     );
-    refused('members.create', { staffId: t.staffId, phone: '13800138111', name: 'bell\u0007' }, 'VALIDATION');
-    refused('members.create', { staffId: t.staffId, phone: '13800138111', name: '   ' }, 'VALIDATION');
-    refused('members.create', { staffId: t.staffId, phone: '13800138111', name: 'x'.repeat(41) }, 'VALIDATION');
-    refused('settings.update', { walletSpendOrder: 'random' }, 'VALIDATION');
+    await refused('members.create', { staffId: t.staffId, phone: '13800138111', name: 'bell\u0007' }, 'VALIDATION');
+    await refused('members.create', { staffId: t.staffId, phone: '13800138111', name: '   ' }, 'VALIDATION');
+    await refused('members.create', { staffId: t.staffId, phone: '13800138111', name: 'x'.repeat(41) }, 'VALIDATION');
+    await refused('settings.update', { walletSpendOrder: 'random' }, 'VALIDATION');
     // Half a refund policy is refused, not completed with defaults behind the owner's back.
-    ok('settings.update', { refundPolicy: { earnedPoints: 'keep', redeemedPoints: 'forfeit', bonus: 'forfeit' } });
-    refused('settings.update', { refundPolicy: { bonus: 'return' } }, 'VALIDATION');
+    await ok('settings.update', { refundPolicy: { earnedPoints: 'keep', redeemedPoints: 'forfeit', bonus: 'forfeit' } });
+    await refused('settings.update', { refundPolicy: { bonus: 'return' } }, 'VALIDATION');
   });
 
-  it('the message follows the locale: zh-CN by default, English for en*', () => {
-    expect(refused('topups.create', topup(-1), 'VALIDATION').message).toBe('输入有误：principalMinor');
-    expect(refused('topups.create', topup(-1), 'VALIDATION', 'en').message).toBe('Invalid input: principalMinor');
-    expect(refused('topups.create', topup(-1), 'VALIDATION', 'fr').message).toBe('输入有误：principalMinor');
+  it('the message follows the locale: zh-CN by default, English for en*', async () => {
+    expect((await refused('topups.create', topup(-1), 'VALIDATION')).message).toBe('输入有误：principalMinor');
+    expect((await refused('topups.create', topup(-1), 'VALIDATION', 'en')).message).toBe('Invalid input: principalMinor');
+    expect((await refused('topups.create', topup(-1), 'VALIDATION', 'fr')).message).toBe('输入有误：principalMinor');
   });
 });
 
 describe('phones and names', () => {
-  it('an invalid phone → PHONE_INVALID, naming the number', () => {
+  it('an invalid phone → PHONE_INVALID, naming the number', async () => {
     for (const phone of ['12345', '138123456789', 'abcdefghijk', '+1 000']) {
-      const error = refused('members.create', { staffId: t.staffId, phone, name: '张三' }, 'PHONE_INVALID');
+      const error = await refused('members.create', { staffId: t.staffId, phone, name: '张三' }, 'PHONE_INVALID');
       expect(error.message).toBe(`手机号「${phone}」无效`);
     }
-    expect(refused('members.create', { staffId: t.staffId, phone: '12345', name: '张三' }, 'PHONE_INVALID', 'en').message).toBe('Phone number "12345" is not valid');
-    refused('members.create', { staffId: t.staffId, phone: '13800138000', name: '重复' }, 'PHONE_TAKEN');
+    expect((await refused('members.create', { staffId: t.staffId, phone: '12345', name: '张三' }, 'PHONE_INVALID', 'en')).message).toBe('Phone number "12345" is not valid');
+    await refused('members.create', { staffId: t.staffId, phone: '13800138000', name: '重复' }, 'PHONE_TAKEN');
   });
 
-  it('SQL-looking and emoji names are stored verbatim and found; the members table survives', () => {
+  it('SQL-looking and emoji names are stored verbatim and found; the members table survives', async () => {
     const names = ["'); drop table members;--", 'Robert"); DELETE FROM bills; --', '😀🍰 Emoji 王', '%_\\ 百分号'];
-    const created = names.map((name, i) => ok<Member>('members.create', { staffId: t.staffId, phone: `1370000${String(1000 + i)}`, name }));
-    created.forEach((m, i) => {
-      expect(m.name).toBe(names[i]);
-      expect(ok<Member>('members.get', { memberId: m.id }).name).toBe(names[i]);
-      expect(ok<MemberSummary[]>('members.search', { query: names[i] }).map((x) => x.id)).toEqual([m.id]);
-    });
-    expect(ok<MemberSummary[]>('members.search', { query: '🍰' }).map((x) => x.name)).toEqual(['😀🍰 Emoji 王']);
-    expect(ok<MemberSummary[]>('members.search', { query: 'drop table' }).map((x) => x.name)).toEqual([names[0]]);
+    for (const [i, name] of names.entries()) {
+      const m = await ok<Member>('members.create', { staffId: t.staffId, phone: `1370000${String(1000 + i)}`, name });
+      expect(m.name).toBe(name);
+      expect((await ok<Member>('members.get', { memberId: m.id })).name).toBe(name);
+      expect((await ok<MemberSummary[]>('members.search', { query: name })).map((x) => x.id)).toEqual([m.id]);
+    }
+    expect((await ok<MemberSummary[]>('members.search', { query: '🍰' })).map((x) => x.name)).toEqual(['😀🍰 Emoji 王']);
+    expect((await ok<MemberSummary[]>('members.search', { query: 'drop table' })).map((x) => x.name)).toEqual([names[0]]);
     expect(t.ledger.sqlite.prepare("select count(*) n from sqlite_master where type = 'table' and name in ('members', 'bills')").get()).toEqual({ n: 2 });
     expect(t.ledger.sqlite.prepare('select count(*) n from members').get()).toEqual({ n: 1 + names.length });
   });

@@ -20,8 +20,8 @@ afterEach(async () => {
   await fake?.close();
 });
 
-function call<T>(rt: Runtime, method: string, input: unknown): T {
-  const res = rt.dispatch(method, input);
+async function call<T>(rt: Runtime, method: string, input: unknown): Promise<T> {
+  const res = await rt.dispatch(method, input);
   if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
   return res.value as T;
 }
@@ -33,17 +33,16 @@ describe('the app’s sender across a quit', () => {
     const clock = manualClock(new Date());
     const options = { dataDir, migrationsFolder: MIGRATIONS_DIR, version: 'test', shell: 'browser' as const, smsTimeoutMs: 10_000, clock };
     runtime = startRuntime(options);
-    const info = call<AppInfo>(runtime, 'app.info', {});
+    const info = await call<AppInfo>(runtime, 'app.info', {});
     const staffId = info.staff[0]!.id;
-    call(runtime, 'sms.setProvider', { config: fake.config, secrets: fake.secrets });
+    await call(runtime, 'sms.setProvider', { config: fake.config, secrets: fake.secrets });
     // No quiet hours, whatever the time of day this runs.
-    call(runtime, 'settings.update', { messaging: { ...info.settings.messaging, quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
-    const members = [1, 2, 3].map((i) =>
-      call<Member>(runtime!, 'members.create', { staffId, phone: `1390000000${i}`, name: `会员${i}`, smsMarketingConsent: true }),
-    );
+    await call(runtime, 'settings.update', { messaging: { ...info.settings.messaging, quietHoursStart: '00:00', quietHoursEnd: '00:00' } });
+    const members: Member[] = [];
+    for (const i of [1, 2, 3]) members.push(await call<Member>(runtime, 'members.create', { staffId, phone: `1390000000${i}`, name: `会员${i}`, smsMarketingConsent: true }));
 
     await fake.close(); // the shop is offline
-    const sent = call<CampaignSendResult>(runtime, 'campaigns.send', { idempotencyKey: 'offline-campaign-1', staffId, memberIds: members.map((m) => m.id), template: '{name}，好久不见' });
+    const sent = await call<CampaignSendResult>(runtime, 'campaigns.send', { idempotencyKey: 'offline-campaign-1', staffId, memberIds: members.map((m) => m.id), template: '{name}，好久不见' });
     expect(sent.queued).toBe(3);
     // The woken sender tried, found the network down, and left them waiting.
     await expect.poll(() => runtime!.ledger.db.select().from(smsOutbox).all().every((r) => r.attempts >= 1 && r.status === 'pending'), { timeout: 20_000 }).toBe(true);

@@ -1,0 +1,108 @@
+/**
+ * Receipts read from committed ledger rows: a bill (sale or refund) or a top-up (or its refund), with
+ * the member's balances right after it. Called inside the checkout transaction (for the e-bill) and
+ * after it (printing, PDFs), so it only reads.
+ */
+import { eq } from 'drizzle-orm';
+import { getBill } from '../ledger/bills.ts';
+import type { Ledger } from '../ledger/db.ts';
+import { loadMember } from '../ledger/members.ts';
+import { maskedPhone } from '../ledger/phone.ts';
+import { bills } from '../ledger/schema.ts';
+import { getSettings } from '../ledger/settings.ts';
+import { localMinute } from '../ledger/time.ts';
+import { getTopup } from '../ledger/wallet.ts';
+import type { Settings } from '../ledger/settings-schema.ts';
+import { balancesAfter } from './balances-at.ts';
+import { receiptShop } from './shop.ts';
+import type { Receipt, ReceiptMember } from './types.ts';
+
+export type ReceiptRef = { billId: string } | { topupId: string };
+
+export function loadReceipt(ledger: Ledger, ref: ReceiptRef, options: { reprint?: boolean } = {}): Receipt {
+  const settings = getSettings(ledger);
+  return 'billId' in ref ? billReceipt(ledger, ref.billId, settings, options.reprint ?? false) : topupReceipt(ledger, ref.topupId, settings, options.reprint ?? false);
+}
+
+function memberOf(ledger: Ledger, memberId: string): ReceiptMember {
+  const { row, tier } = loadMember(ledger, memberId);
+  return { name: row.name, code: row.code, phoneMasked: maskedPhone(row.phone), tierName: tier.name };
+}
+
+function billReceipt(ledger: Ledger, billId: string, settings: Settings, reprint: boolean): Receipt {
+  const bill = getBill(ledger, billId);
+  const member = bill.memberId ? memberOf(ledger, bill.memberId) : null;
+  const after = bill.memberId ? balancesAfter(ledger, bill.memberId, bill.createdAt, { billId }) : null;
+  const originalNumber = bill.originalBillId
+    ? (ledger.db.select({ billNo: bills.billNo }).from(bills).where(eq(bills.id, bill.originalBillId)).get()?.billNo ?? null)
+    : null;
+  const qr = settings.printing.qrCode;
+  return {
+    kind: bill.kind,
+    id: bill.id,
+    number: bill.billNo,
+    originalNumber,
+    createdAt: bill.createdAt,
+    businessDate: bill.businessDate,
+    staffName: bill.staffName,
+    shop: receiptShop(ledger, settings),
+    currency: settings.currency,
+    locale: settings.messaging.language,
+    localTime: localMinute(bill.createdAt),
+    member,
+    lines: bill.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountMinor: l.discountMinor, netMinor: l.netMinor })),
+    subtotalMinor: bill.subtotalMinor,
+    discountMinor: bill.discountMinor,
+    totalMinor: bill.totalMinor,
+    payments: bill.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor, tenderedMinor: p.tenderedMinor, changeMinor: p.changeMinor, points: p.points })),
+    topup: null,
+    pointsEarned: bill.pointsEarned,
+    pointsRedeemed: bill.payments.reduce((sum, p) => sum + (p.method === 'points' ? p.points : 0), 0),
+    balanceAfter: after ? { principalMinor: after.principalMinor, bonusMinor: after.bonusMinor } : null,
+    pointsAfter: after ? after.points : null,
+    cashMoved: bill.payments.some((p) => p.method === 'cash' && p.amountMinor !== 0),
+    qrData: qr === 'none' ? null : qr === 'member' && member ? member.code : bill.billNo,
+    reprint,
+  };
+}
+
+/** Top-ups have no bill number: the receipt number is the day and the end of the id, unique enough to quote. */
+export function topupNumber(topup: { businessDate: string; id: string }): string {
+  return `T${topup.businessDate.replace(/-/g, '')}-${topup.id.slice(-6).toUpperCase()}`;
+}
+
+function topupReceipt(ledger: Ledger, topupId: string, settings: Settings, reprint: boolean): Receipt {
+  const topup = getTopup(ledger, topupId);
+  const member = memberOf(ledger, topup.memberId);
+  const after = balancesAfter(ledger, topup.memberId, topup.createdAt, { topupId });
+  const original = topup.originalTopupId ? getTopup(ledger, topup.originalTopupId) : null;
+  const qr = settings.printing.qrCode;
+  const number = topupNumber(topup);
+  return {
+    kind: topup.kind === 'topup' ? 'topup' : 'topup_refund',
+    id: topup.id,
+    number,
+    originalNumber: original ? topupNumber(original) : null,
+    createdAt: topup.createdAt,
+    businessDate: topup.businessDate,
+    staffName: topup.staffName,
+    shop: receiptShop(ledger, settings),
+    currency: settings.currency,
+    locale: settings.messaging.language,
+    localTime: localMinute(topup.createdAt),
+    member,
+    lines: [],
+    subtotalMinor: topup.principalMinor,
+    discountMinor: 0,
+    totalMinor: topup.principalMinor,
+    payments: [{ method: topup.method, amountMinor: topup.principalMinor, tenderedMinor: null, changeMinor: null, points: 0 }],
+    topup: { principalMinor: topup.principalMinor, bonusMinor: topup.bonusMinor, method: topup.method },
+    pointsEarned: 0,
+    pointsRedeemed: 0,
+    balanceAfter: { principalMinor: after.principalMinor, bonusMinor: after.bonusMinor },
+    pointsAfter: after.points,
+    cashMoved: topup.method === 'cash' && topup.principalMinor !== 0,
+    qrData: qr === 'none' ? null : qr === 'member' ? member.code : number,
+    reprint,
+  };
+}
