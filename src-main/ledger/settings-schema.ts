@@ -137,8 +137,8 @@ export const DEFAULT_SETTINGS: Settings = {
     enabled: true,
     templates: {
       'zh-CN': {
-        sale: '{time}消费{amount}({paid})，储值余额{balance}，积分+{pointsEarned}共{points}，单号{billNo}',
-        refund: '{time}退款{amount}({paid})，储值余额{balance}，积分共{points}，单号{billNo}',
+        sale: '{time}消费{amount}({paid})，余额{balance}，积分+{pointsEarned}共{points}，单号{billNo}',
+        refund: '{time}退款{amount}({paid})，余额{balance}，积分共{points}，单号{billNo}',
         topup: '{time}充值{amount}赠{bonus}({paid})，储值余额{balance}',
         topupRefund: '{time}充值退款{amount}({paid})，储值余额{balance}',
       },

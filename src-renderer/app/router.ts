@@ -8,7 +8,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const SETTINGS_SECTIONS = ['shop', 'products', 'tiers', 'bonus', 'points', 'retention', 'messaging', 'provider'] as const;
+export const SETTINGS_SECTIONS = ['shop', 'products', 'tiers', 'bonus', 'points', 'retention', 'messaging', 'provider', 'ebills', 'printing'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export const REGULARS_TABS = ['lapsed', 'segments', 'birthdays', 'campaigns', 'outbox'] as const;

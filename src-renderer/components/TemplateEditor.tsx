@@ -8,7 +8,7 @@
  */
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLACEHOLDERS, unknownPlaceholders, type Placeholder } from '../../src-main/sms/templates.ts';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../src-main/sms/templates.ts';
 import { describedBy } from './Field.tsx';
 
 interface TemplateEditorProps {
@@ -24,6 +24,8 @@ interface TemplateEditorProps {
   /** What fills {offer} and {expiry}, where they are typed beside the template: warns when one is used empty. */
   offer?: { text: string; expiry: string | null };
   rows?: number;
+  /** The placeholders this kind of message knows, with their button names (default: the marketing ones). */
+  placeholders?: ReadonlyArray<{ key: string; label: string }>;
   /** Beside the text: the message as the phone shows it. */
   children?: ReactNode;
 }
@@ -33,8 +35,9 @@ function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   else if (ref) ref.current = value;
 }
 
-export function TemplateEditor({ label, value, onValue, maxLength, error, hint, textareaRef, offer, rows = 4, children }: TemplateEditorProps) {
+export function TemplateEditor({ label, value, onValue, maxLength, error, hint, textareaRef, offer, rows = 4, placeholders, children }: TemplateEditorProps) {
   const { t } = useTranslation();
+  const tools = placeholders ?? PLACEHOLDERS.map((key) => ({ key, label: t(`retention.template.placeholder.${key}`) }));
   const uid = useId();
   const ids = { label: `${uid}-label`, text: `${uid}-text`, warn: `${uid}-warn` };
   const box = useRef<HTMLTextAreaElement | null>(null);
@@ -52,7 +55,7 @@ export function TemplateEditor({ label, value, onValue, maxLength, error, hint, 
   }, [value]);
 
   // The text box keeps its selection while a toolbar button has the focus: insert there.
-  const insert = (placeholder: Placeholder) => {
+  const insert = (placeholder: string) => {
     const token = `{${placeholder}}`;
     const start = box.current?.selectionStart ?? value.length;
     const end = box.current?.selectionEnd ?? value.length;
@@ -63,7 +66,7 @@ export function TemplateEditor({ label, value, onValue, maxLength, error, hint, 
   };
 
   const onToolKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = PLACEHOLDERS.length - 1;
+    const last = tools.length - 1;
     let next = -1;
     if (event.key === 'ArrowRight') next = activeTool === last ? 0 : activeTool + 1;
     else if (event.key === 'ArrowLeft') next = activeTool === 0 ? last : activeTool - 1;
@@ -76,7 +79,7 @@ export function TemplateEditor({ label, value, onValue, maxLength, error, hint, 
   };
 
   const warnings: string[] = [];
-  const unknown = unknownPlaceholders(value);
+  const unknown = unknownPlaceholders(value, tools.map((p) => p.key));
   if (unknown.length > 0 && !error) warnings.push(t('retention.template.unknown', { list: unknown.join(' ') }));
   if (offer && value.includes('{offer}') && offer.text.trim() === '') warnings.push(t('retention.template.offerEmpty'));
   if (offer && value.includes('{expiry}') && !offer.expiry) warnings.push(t('retention.template.expiryEmpty'));
@@ -121,8 +124,7 @@ export function TemplateEditor({ label, value, onValue, maxLength, error, hint, 
         ) : null}
         <div className="placeholder-tools">
           <div className="placeholder-bar" role="toolbar" aria-label={t('retention.template.placeholders')} onKeyDown={onToolKey}>
-            {PLACEHOLDERS.map((placeholder, index) => {
-              const name = t(`retention.template.placeholder.${placeholder}`);
+            {tools.map(({ key: placeholder, label: name }, index) => {
               return (
                 <button
                   key={placeholder}

@@ -63,7 +63,7 @@ describe('e-bill SMS', () => {
     const message = rows.find((r) => r.billId === sale.bill.id)!;
     expect(sale.delivery.ebill).toEqual({ messageId: message.id, status: 'pending' });
     expect(message.text).toContain('消费¥39.98(储值+现金)');
-    expect(message.text).toContain('储值余额¥90.00');
+    expect(message.text).toContain('余额¥90.00');
     expect(message.text).toContain(`积分+${sale.bill.pointsEarned}共${sale.member!.points}`);
     expect(message.text).toContain(`单号${sale.bill.billNo}`);
     // The default Chinese template fits one SMS with the shop's signature.

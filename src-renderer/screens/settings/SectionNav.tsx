@@ -16,6 +16,8 @@ const ICONS: Record<SettingsSection, IconName> = {
   retention: 'heart',
   messaging: 'inbox',
   provider: 'settings',
+  ebills: 'receipt',
+  printing: 'print',
 };
 
 export const sectionTabId = (base: string, section: SettingsSection) => `${base}-tab-${section}`;

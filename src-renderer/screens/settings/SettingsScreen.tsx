@@ -13,6 +13,8 @@ import { MessagingSection } from './MessagingSection.tsx';
 import { ReadOnlyNotice } from './parts.tsx';
 import { PointsSection } from './PointsSection.tsx';
 import { ProductsSection } from './ProductsSection.tsx';
+import { EbillSection } from './EbillSection.tsx';
+import { PrintingSection } from './PrintingSection.tsx';
 import { ProviderSection } from './ProviderSection.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { SectionNav, sectionTabId } from './SectionNav.tsx';
@@ -37,6 +39,10 @@ function Section({ section, readOnly, headingId }: { section: SettingsSection; r
       return <MessagingSection readOnly={readOnly} headingId={headingId} />;
     case 'provider':
       return <ProviderSection readOnly={readOnly} headingId={headingId} />;
+    case 'ebills':
+      return <EbillSection readOnly={readOnly} headingId={headingId} />;
+    case 'printing':
+      return <PrintingSection readOnly={readOnly} headingId={headingId} />;
   }
 }
 

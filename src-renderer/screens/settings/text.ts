@@ -22,6 +22,10 @@ export const settingsText = areaText(
       messagingHint: '签名、模板、生日祝福',
       provider: '短信服务商',
       providerHint: '阿里云、腾讯云、Twilio',
+      ebills: '电子账单',
+      ebillsHint: '消费、充值后的账单短信',
+      printing: '打印',
+      printingHint: '小票打印机、纸宽、Logo',
       keys: '↑ ↓ 切换分区\nTab 进入分区\nEsc 回到这里',
     },
     readOnly: {
@@ -406,6 +410,10 @@ export const settingsText = areaText(
       messagingHint: 'Templates, birthdays',
       provider: 'SMS provider',
       providerHint: 'Aliyun, Tencent, Twilio',
+      ebills: 'E-bills',
+      ebillsHint: 'Texts after each payment',
+      printing: 'Printing',
+      printingHint: 'Receipt printer, paper, logo',
       keys: '↑ ↓ switch section\nTab go into it\nEsc come back here',
     },
     readOnly: {
