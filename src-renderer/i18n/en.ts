@@ -7,7 +7,9 @@ import { memberCareText } from '../screens/members/care-text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
 import { regularsText } from '../screens/regulars/text.ts';
 import { settingsText } from '../screens/settings/text.ts';
+import { printingSettingsText } from '../screens/settings/printing-text.ts';
 import { topupText } from '../screens/topup/text.ts';
+import { receiptText } from '../components/receipt/text.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages = {
@@ -20,6 +22,8 @@ export const en: Messages = {
   memberCare: memberCareText.en,
   quickMember: quickMemberText.en,
   picker: pickerText.en,
+  printingSettings: printingSettingsText.en,
+  receipt: receiptText.en,
   app: {
     name: 'Regulars',
     loading: 'Loading…',

@@ -10,7 +10,9 @@ import { memberCareText } from '../screens/members/care-text.ts';
 import { quickMemberText } from '../screens/members/quick-member-text.ts';
 import { regularsText } from '../screens/regulars/text.ts';
 import { settingsText } from '../screens/settings/text.ts';
+import { printingSettingsText } from '../screens/settings/printing-text.ts';
 import { topupText } from '../screens/topup/text.ts';
+import { receiptText } from '../components/receipt/text.ts';
 
 export const zhCN = {
   checkout: checkoutText.zhCN,
@@ -22,6 +24,8 @@ export const zhCN = {
   memberCare: memberCareText.zhCN,
   quickMember: quickMemberText.zhCN,
   picker: pickerText.zhCN,
+  printingSettings: printingSettingsText.zhCN,
+  receipt: receiptText.zhCN,
   app: {
     name: '常客',
     loading: '正在加载…',

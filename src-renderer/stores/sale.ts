@@ -5,7 +5,11 @@
  * points and balances come from the API's quote.
  */
 import { create } from 'zustand';
-import type { CheckoutResult, MemberSummary, Product } from '../../src-main/ledger/types.ts';
+import type { OutputOf } from '../../src-main/api/contract.ts';
+import type { MemberSummary, Product } from '../../src-main/ledger/types.ts';
+
+/** The commit's answer: the bill, the member after it, and what became of the receipt. */
+type CheckoutResult = OutputOf<'checkout.commit'>;
 
 export type CartLine =
   | { key: string; kind: 'product'; productId: string; name: string; unitPriceMinor: number; quantity: number }

@@ -106,11 +106,14 @@ function balanceParts(receipt: Receipt, labels: ReceiptLabels, money: (minor: nu
   const parts: Part[] = [];
   const balance = receipt.balanceAfter;
   if (balance) {
-    parts.push(
-      { type: 'amount', label: labels.balance, value: money(balance.principalMinor + balance.bonusMinor) },
-      { type: 'amount', label: labels.balancePrincipal, value: money(balance.principalMinor), indent: true },
-      { type: 'amount', label: labels.bonus, value: money(balance.bonusMinor), indent: true },
-    );
+    parts.push({ type: 'amount', label: labels.balance, value: money(balance.principalMinor + balance.bonusMinor) });
+    // The split matters only when there is bonus (a refund returns principal only); else it is noise.
+    if (balance.bonusMinor > 0) {
+      parts.push(
+        { type: 'amount', label: labels.balancePrincipal, value: money(balance.principalMinor), indent: true },
+        { type: 'amount', label: labels.bonus, value: money(balance.bonusMinor), indent: true },
+      );
+    }
   }
   if (receipt.pointsAfter !== null) parts.push({ type: 'amount', label: labels.pointsBalance, value: String(receipt.pointsAfter) });
   return parts.length > 0 ? [{ type: 'raw', markup: '---' }, ...parts] : [];

@@ -1,14 +1,20 @@
 /**
  * The bill opened from the list: its receipt, the refunds against it (or the sale it refunds), and
- * what can be done with it: reprint (P), refund (R), close (Esc). The refund dialog opens over it.
+ * what can be done with it: reprint (P, with where the print stands), save as PDF, refund (R), close
+ * (Esc). The refund dialog opens over it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bill } from '../../../src-main/ledger/types.ts';
+import { api } from '../../api.ts';
 import { useShortcut } from '../../app/shortcuts.ts';
 import { BillBody, BillKindBadge, useBillTitle } from '../../components/bill/BillBody.tsx';
 import { useBill } from '../../components/bill/use-bill.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { DownloadError } from '../../components/receipt/DownloadError.tsx';
+import { PrintStatus } from '../../components/receipt/PrintStatus.tsx';
+import { useFileDownload } from '../../components/receipt/use-file-download.ts';
+import { usePrintReceipt } from '../../components/receipt/use-print-receipt.ts';
 import { PrintableReceipt } from '../../components/ReceiptSummary.tsx';
 import { hasRefundableLines } from './refund-state.ts';
 import { BILL_KEYS, useKeys } from './keys.ts';
@@ -34,6 +40,8 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
   const refundRef = useRef<HTMLButtonElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
   const canRefund = bill ? hasRefundableLines(bill) : false;
+  const printer = usePrintReceipt(bill ? { billId: bill.id } : null, { printOnScreen: () => window.print() });
+  const pdf = useFileDownload();
 
   // Where the cashier goes next: refund if there is anything to refund, else reprint.
   const focusAction = () => (refundRef.current && !refundRef.current.disabled ? refundRef.current : printRef.current)?.focus();
@@ -50,8 +58,9 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
     if (bill && !refunding && (document.activeElement === document.body || document.activeElement === null)) focusAction();
   }, [bill]);
 
-  const print = () => {
-    if (bill) window.print();
+  const print = printer.print;
+  const savePdf = () => {
+    if (bill) void pdf.save(() => api.call('pdf.bill', { billId: bill.id }));
   };
   const startRefund = () => {
     if (bill && canRefund) setRefunding(true);
@@ -85,6 +94,10 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
         </BillBody>
       </div>
 
+      <div className="bill-panel-receipt">
+        <PrintStatus printer={printer} className="is-compact" />
+        <DownloadError downloader={pdf} />
+      </div>
       <footer className="bill-panel-actions">
         <button type="button" className="btn" ref={printRef} onClick={print} disabled={!bill} aria-keyshortcuts={BILL_KEYS.print.aria}>
           <Icon name="print" />
@@ -92,6 +105,9 @@ export function BillPanel({ billId, originalBillNo, onClose, onOpenBill, onLoade
           <kbd className="kbd" aria-hidden="true">
             {BILL_KEYS.print.label}
           </kbd>
+        </button>
+        <button type="button" className="btn bill-panel-pdf" onClick={savePdf} disabled={!bill || pdf.busy}>
+          {pdf.busy ? t('receipt.pdfSaving') : t('receipt.pdf')}
         </button>
         {bill && bill.kind !== 'refund' ? (
           <button type="button" className="btn btn-primary" ref={refundRef} onClick={startRefund} disabled={!canRefund} aria-keyshortcuts={BILL_KEYS.refund.aria}>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Delivered } from '../../../src-main/api/contract.ts';
 import type { Bill, RefundResult } from '../../../src-main/ledger/types.ts';
 import { api, ApiCallError } from '../../api.ts';
 import { KEYS, useShortcut } from '../../app/shortcuts.ts';
@@ -40,7 +41,7 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
   const [reason, setReason] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
-  const [result, setResult] = useState<RefundResult | null>(null);
+  const [result, setResult] = useState<(RefundResult & Delivered) | null>(null);
 
   const [firstKey] = useState(() => crypto.randomUUID());
   const idempotencyKey = useRef(firstKey);
@@ -111,7 +112,7 @@ export function RefundDialog({ bill, onClose }: RefundDialogProps) {
 
         {result ? (
           <div className="dialog-body">
-            <RefundDone result={result} />
+            <RefundDone result={result} keepFocus={doneRef} />
           </div>
         ) : (
           <div className="dialog-body refund-body">

@@ -1,22 +1,26 @@
 /**
  * After the payment: the change to hand back in large figures, the receipt as it would print, the
- * member's balances after — and Enter starts the next sale (the focus is already on that button).
+ * member's balances after, where the printed receipt and the e-bill stand — and Enter starts the next
+ * sale (the focus is already on that button, and nothing here takes it away).
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckoutResult } from '../../../src-main/ledger/types.ts';
+import type { OutputOf } from '../../../src-main/api/contract.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { DeliveryStatus } from '../../components/receipt/DeliveryStatus.tsx';
+import { useDoneReceipt } from '../../components/receipt/use-done-receipt.ts';
 import { PrintableReceipt, ReceiptSummary } from '../../components/ReceiptSummary.tsx';
 import { Term } from './Term.tsx';
 
 const DOUBLE_PRESS_MS = 500;
 
-export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: () => void }) {
+export function SaleDone({ result, onNext }: { result: OutputOf<'checkout.commit'>; onNext: () => void }) {
   const { t } = useTranslation();
   const next = useRef<HTMLButtonElement>(null);
   const shownAt = useRef(performance.now());
   const { bill, member, changeMinor } = result;
+  const printer = useDoneReceipt({ billId: bill.id }, result.delivery, { keepFocus: next, printOnScreen: () => window.print() });
 
   // A confirm key pressed twice must not also skip this screen: the change to hand back would vanish
   // before anyone read it. A press this soon after the sale is the second half of a double press.
@@ -27,16 +31,6 @@ export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: (
 
   useEffect(() => {
     next.current?.focus();
-  }, []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'p') {
-        event.preventDefault();
-        window.print();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
   }, []);
 
   return (
@@ -70,7 +64,7 @@ export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: (
           ) : null}
         </dl>
         <div className="done-actions">
-          <button type="button" className="btn btn-large" onClick={() => window.print()} aria-keyshortcuts="Control+P">
+          <button type="button" className="btn btn-large" onClick={printer.print} aria-keyshortcuts="Control+P">
             <Icon name="print" />
             {t('checkout.print')}
             <kbd className="kbd" aria-hidden="true">
@@ -84,6 +78,7 @@ export function SaleDone({ result, onNext }: { result: CheckoutResult; onNext: (
             </kbd>
           </button>
         </div>
+        <DeliveryStatus printer={printer} delivery={result.delivery} phone={member?.phone} />
       </section>
       <aside className="done-receipt">
         <ReceiptSummary bill={bill} member={member} changeMinor={changeMinor} />

@@ -7,6 +7,7 @@ import { DateText } from '../../components/DateText.tsx';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { MoneyText, NumberText } from '../../components/MoneyText.tsx';
+import { ReceiptActions } from '../../components/receipt/ReceiptActions.tsx';
 
 function Empty({ text }: { text: string }) {
   return (
@@ -109,6 +110,7 @@ export function BillsTable({ bills, limit, onOpen }: { bills: BillSummary[]; lim
 
 export function TopupsTable({ topups, limit }: { topups: Topup[]; limit: number }) {
   const { t } = useTranslation();
+  const f = useFormat();
   return (
     <HistoryTable
       label={t('history.topups')}
@@ -128,6 +130,14 @@ export function TopupsTable({ topups, limit }: { topups: Topup[]; limit: number 
         },
         { header: t('history.col.staff'), cell: (tp) => tp.staffName },
         { header: t('history.col.note'), className: 'cell-text', cell: (tp) => tp.note },
+        {
+          header: t('receipt.history.column'),
+          className: 'cell-receipt',
+          cell: (tp) => {
+            const time = f.dateTime(tp.createdAt);
+            return <ReceiptActions receipt={{ topupId: tp.id }} reprintLabel={t('receipt.history.reprintTopup', { time })} pdfLabel={t('receipt.history.pdfTopup', { time })} />;
+          },
+        },
       ]}
     />
   );

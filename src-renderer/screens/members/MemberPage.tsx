@@ -1,7 +1,7 @@
 /**
  * One member: who they are, balances (principal and bonus apart) and points, visit totals, the
  * retention outlook, contact consent, and the whole history in tabs (contacts included). A bill opens
- * in a dialog over the page (`#/members/<id>/bills/<billId>`), as does logging a call.
+ * in a dialog over the page (`#/members/<id>/bills/<billId>`), as do logging a call and the statement.
  * Esc goes back to the list (or closes the dialog first).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -23,6 +23,7 @@ import { ContactsPanel } from './ContactsTable.tsx';
 import { Figure } from './Figure.tsx';
 import { BillsTable, PointsTable, TopupsTable, WalletTable } from './HistoryTables.tsx';
 import { OutlookCard } from './OutlookCard.tsx';
+import { StatementDialog } from './StatementDialog.tsx';
 import { TierBadge } from './TierBadge.tsx';
 
 const HISTORY_LIMIT = 1000;
@@ -43,6 +44,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
   const f = useFormat();
   const outlook = useApiQuery('retention.outlook', { memberId });
   const [loggingCall, setLoggingCall] = useState(false);
+  const [showingStatement, setShowingStatement] = useState(false);
   const [member, setMember] = useState<Member | null>(null);
   const [history, setHistory] = useState<MemberHistory | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -167,6 +169,10 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
           <span className="esc-hint" aria-hidden="true">
             {t('member.escHint')}
           </span>
+          <button type="button" className="btn" onClick={() => setShowingStatement(true)}>
+            <Icon name="receipt" />
+            {t('receipt.statement.open')}
+          </button>
           <button type="button" className="btn" onClick={() => setLoggingCall(true)}>
             <Icon name="plus" />
             {t('retention.call.title')}
@@ -303,6 +309,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
           }}
         />
       ) : null}
+      {showingStatement ? <StatementDialog member={member} onClose={() => setShowingStatement(false)} /> : null}
       {billId ? <BillDialog billId={billId} memberId={memberId} billNos={billNos} onClose={closeBill} onOpenBill={(id) => navigate(paths.bill(memberId, id), { replace: true })} /> : null}
     </div>
   );

@@ -1,21 +1,26 @@
 /**
  * The top-up went through: what was credited and the member's balance after it, as the ledger
- * answered (principal and bonus apart, and their total). Enter or F4 starts the next top-up.
+ * answered (principal and bonus apart, and their total), and where its receipt and e-bill stand.
+ * Ctrl+P prints the receipt (again); Enter or F4 starts the next top-up.
  */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Delivered } from '../../../src-main/api/contract.ts';
 import type { TopupResult } from '../../../src-main/ledger/types.ts';
 import { KEYS } from '../../app/shortcuts.ts';
 import { useFormat } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { DeliveryStatus } from '../../components/receipt/DeliveryStatus.tsx';
+import { useDoneReceipt } from '../../components/receipt/use-done-receipt.ts';
 import { AmountRow } from './AmountRow.tsx';
 
-export function TopupDone({ result, onNext }: { result: TopupResult; onNext: () => void }) {
+export function TopupDone({ result, onNext }: { result: TopupResult & Delivered; onNext: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const titleId = useId();
   const nextRef = useRef<HTMLButtonElement>(null);
   const { topup, member } = result;
+  const printer = useDoneReceipt({ topupId: topup.id }, result.delivery, { keepFocus: nextRef });
 
   useEffect(() => nextRef.current?.focus(), []);
 
@@ -55,6 +60,13 @@ export function TopupDone({ result, onNext }: { result: TopupResult; onNext: () 
       </div>
 
       <div className="topup-done-actions">
+        <button type="button" className="btn btn-large" onClick={printer.print} aria-keyshortcuts="Control+P">
+          <Icon name="print" />
+          {t('receipt.print')}
+          <kbd className="kbd" aria-hidden="true">
+            Ctrl+P
+          </kbd>
+        </button>
         <button ref={nextRef} type="button" className="btn btn-primary btn-large" onClick={onNext} aria-keyshortcuts={`Enter ${KEYS.topup}`}>
           {t('topup.done.next')}
           <kbd className="kbd" aria-hidden="true">
@@ -65,6 +77,7 @@ export function TopupDone({ result, onNext }: { result: TopupResult; onNext: () 
           </kbd>
         </button>
       </div>
+      <DeliveryStatus printer={printer} delivery={result.delivery} phone={member.phone} />
     </section>
   );
 }
