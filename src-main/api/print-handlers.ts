@@ -19,6 +19,7 @@ import { receiptLogo, setReceiptLogo } from '../receipts/shop.ts';
 import { memberStatement } from '../receipts/statement.ts';
 import type { HandlerContext, PrintingContext } from './handler-context.ts';
 import type { Handler } from './handlers.ts';
+import { paperWidthOf } from '../print/escpos/paper.ts';
 
 type PrintMethod =
   | 'receipts.get'
@@ -71,7 +72,7 @@ export const printHandlers: { [M in PrintMethod]: Handler<M> } = {
   'print.preview': ({ ledger }, input) => {
     const receipt = loadReceipt(ledger, refOf(input));
     const { paperWidth } = getSettings(ledger).printing;
-    return { svg: receiptSvg(receipt, { paperWidth: paperWidth === '58' ? 58 : 80 }), html: receiptHtml(receipt, { paperWidth }) };
+    return { svg: receiptSvg(receipt, { paperWidth: paperWidthOf(paperWidth) }), html: receiptHtml(receipt, { paperWidth }) };
   },
   'print.systemPrinters': async (ctx) => (ctx.printing?.systemPrinter ? ctx.printing.systemPrinter.list() : []),
   'print.logo': ({ ledger }) => ({ logoPng: receiptLogo(ledger) }),

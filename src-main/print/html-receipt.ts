@@ -5,7 +5,8 @@
  */
 import { receiptLabels, type ReceiptLocale } from '../receipts/labels.ts';
 import type { Receipt } from '../receipts/types.ts';
-import { receiptSvg } from './escpos/encode.ts';
+import { receiptSvg, testPageSvg } from './escpos/encode.ts';
+import { paperWidthOf } from './escpos/paper.ts';
 
 /** Printable width of a roll: 80 mm paper prints 72 mm, 58 mm prints 48 mm. */
 const PRINTABLE_MM = { '58': 48, '80': 72 } as const;
@@ -23,13 +24,11 @@ main svg { display: block; width: 100%; height: auto; }
 }
 
 export function receiptHtml(receipt: Receipt, options: { paperWidth: '58' | '80' }): string {
-  const svg = receiptSvg(receipt, { paperWidth: options.paperWidth === '58' ? 58 : 80 });
+  const svg = receiptSvg(receipt, { paperWidth: paperWidthOf(options.paperWidth) });
   return page(`${receiptLabels(receipt.locale).title[receipt.kind]} ${receipt.number}`, svg, options.paperWidth, receipt.locale);
 }
 
 export function testPageHtml(options: { paperWidth: '58' | '80'; shopName: string; locale: ReceiptLocale }): string {
-  const body = `<h1 style="font-size:16px;text-align:center">${escapeHtml(options.shopName)}</h1>
-<p style="font-size:12px">打印测试 · Printer test</p>
-<p style="font-size:12px">${'1234567890'.repeat(5)}</p>`;
-  return page('Printer test', body, options.paperWidth, options.locale);
+  const svg = testPageSvg({ paperWidth: paperWidthOf(options.paperWidth), shopName: options.shopName, locale: options.locale });
+  return page(options.shopName, svg, options.paperWidth, options.locale);
 }

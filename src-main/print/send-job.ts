@@ -14,6 +14,7 @@ import { wasPrinted, type JobOutcome } from './jobs.ts';
 import type { SystemPrinter } from './system-printer.ts';
 import { printToDevice } from './transports/device.ts';
 import { printOverNetwork } from './transports/network.ts';
+import { paperWidthOf } from './escpos/paper.ts';
 
 type JobRow = typeof printJobs.$inferSelect;
 
@@ -51,7 +52,7 @@ export async function sendJob(ledger: Ledger, job: JobRow, deps: SendDeps): Prom
     const receipt = ref ? loadReceipt(ledger, ref, { reprint: wasPrinted(ledger, ref, job.id) }) : null;
     const paperWidth = printing.paperWidth;
     if (printing.connection === 'network' || printing.connection === 'device') {
-      const width = paperWidth === '58' ? 58 : 80;
+      const width = paperWidthOf(paperWidth);
       const bytes = receipt
         ? encodeReceipt(receipt, { paperWidth: width, openDrawer: printing.openDrawerOnCash })
         : testPageBytes({ paperWidth: width, shopName: settings.shopName, locale: settings.messaging.language, openDrawer: printing.openDrawerOnCash });

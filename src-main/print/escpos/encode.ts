@@ -29,8 +29,17 @@ export function encodeReceipt(receipt: Receipt, options: { paperWidth: PaperWidt
   return escposBytes(receiptMarkup(receipt, options), options.paperWidth, options.openDrawer && receipt.cashMoved);
 }
 
+function svgOf(markup: string, paperWidth: PaperWidth): string {
+  return transform(markup, { ...LAYOUT, cpl: charsPerLine(paperWidth), command: 'svg' });
+}
+
 export function receiptSvg(receipt: Receipt, options: { paperWidth: PaperWidth }): string {
-  return transform(receiptMarkup(receipt, options), { ...LAYOUT, cpl: charsPerLine(options.paperWidth), command: 'svg' });
+  return svgOf(receiptMarkup(receipt, options), options.paperWidth);
+}
+
+/** The test page as a system printer prints it (the same page the thermal printer gets). */
+export function testPageSvg(options: TestPageOptions): string {
+  return svgOf(testPageMarkup(options), options.paperWidth);
 }
 
 export function testPageBytes(options: TestPageOptions & { openDrawer: boolean }): Buffer {

@@ -13,3 +13,8 @@ export function charsPerLine(paperWidth: PaperWidth): number {
 export function printableDots(paperWidth: PaperWidth): number {
   return charsPerLine(paperWidth) * CHAR_DOTS;
 }
+
+/** The setting ('58' | '80', a string in the settings JSON) as the printer's width. */
+export function paperWidthOf(setting: '58' | '80'): PaperWidth {
+  return setting === '58' ? 58 : 80;
+}
