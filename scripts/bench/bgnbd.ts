@@ -27,6 +27,7 @@ import {
 } from '../../src-main/retention/bgnbd.ts';
 import { simulateVisitTimes } from '../../src-main/retention/bgnbd-simulate.ts';
 import { summarize, type Summary } from './stats.ts';
+import { time } from './timing.ts';
 
 const SEED = 20261123;
 const DAYS = 5 * 365;
@@ -78,11 +79,6 @@ function simulateCafe(customers: number): { visitDays: number[][]; visits: numbe
   return { visitDays, visits };
 }
 
-function time(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
 
 function ratio(subject: Summary, baseline: Summary): { median: number; p99: number } {
   return { median: subject.median / baseline.median, p99: subject.p99 / baseline.p99 };

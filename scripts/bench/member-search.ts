@@ -19,6 +19,7 @@ import { measureSearch, openMemberList, type SearchSample } from './search-page.
 import { drawQueries, QUERY_KINDS, type SearchQuery } from './search-queries.ts';
 import { benchShop, type BenchShop, type BenchShopSpec } from './shop.ts';
 import type { BenchContext, Suite } from './suite.ts';
+import { loadAverage, time, timeAsync } from './timing.ts';
 
 const SEED = 20261123;
 const SUBJECT: BenchShopSpec = { members: 100_000, bills: 3_000, seed: SEED };
@@ -69,19 +70,8 @@ function* interleaved(sides: readonly Side[], count: number): Generator<[Side, n
   }
 }
 
-const loadAverage = () => Number(os.loadavg()[0]!.toFixed(2));
 
-function time(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
-async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
 
 async function run(ctx: BenchContext) {
   const perKind = ctx.quick ? PER_KIND_QUICK : PER_KIND;

@@ -34,6 +34,7 @@ import type { Measurement } from './report.ts';
 import { benchShop, type BenchShop, type BenchShopSpec } from './shop.ts';
 import { percentile, summarize } from './stats.ts';
 import type { BenchContext, Suite } from './suite.ts';
+import { loadAverage, time } from './timing.ts';
 
 const SEED = 20261123;
 const SUBJECT: BenchShopSpec = { members: 100_000, bills: 2_000_000, seed: SEED, years: 5 };
@@ -66,13 +67,7 @@ interface Side {
   setNow: (t: number) => void;
 }
 
-const loadAverage = () => Number(os.loadavg()[0]!.toFixed(2));
 
-function time(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
 
 /** Both sides, alternating which goes first. */
 function* interleaved(sides: readonly Side[], count: number): Generator<[Side, number]> {

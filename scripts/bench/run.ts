@@ -15,11 +15,12 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { memberSearchSuite } from './member-search.ts';
 import { formatTable, machine, withRatios, writeResults, type MeasuredRow, type SuiteResult } from './report.ts';
+import { receiptsSuite } from './receipts.ts';
 import { retentionSuite } from './retention.ts';
 import { BENCH_DIR } from './shop.ts';
 import type { Suite } from './suite.ts';
 
-const SUITES: readonly Suite[] = [memberSearchSuite, retentionSuite];
+const SUITES: readonly Suite[] = [memberSearchSuite, retentionSuite, receiptsSuite];
 
 const { values } = parseArgs({
   options: { only: { type: 'string', multiple: true }, quick: { type: 'boolean', default: false } },

@@ -325,6 +325,9 @@ export const walletEntries = sqliteTable(
   },
   (t) => [
     index('wallet_entries_member').on(t.memberId, t.createdAt),
+    // A receipt reads the balance its bill or top-up left (receipts/balances-at.ts), at any later reprint.
+    index('wallet_entries_bill').on(t.billId).where(sql`${t.billId} is not null`),
+    index('wallet_entries_topup').on(t.topupId).where(sql`${t.topupId} is not null`),
     check('wallet_entries_after_nonneg', sql`${t.principalAfterMinor} >= 0 and ${t.bonusAfterMinor} >= 0`),
   ],
 );
@@ -352,6 +355,7 @@ export const pointsEntries = sqliteTable(
   },
   (t) => [
     index('points_entries_member').on(t.memberId, t.createdAt),
+    index('points_entries_bill').on(t.billId).where(sql`${t.billId} is not null`),
     check('points_entries_after_nonneg', sql`${t.balanceAfter} >= 0`),
   ],
 );

@@ -23,8 +23,9 @@ export interface IssueOptions {
 
 /** Inside the bill's transaction: queue the e-bill and, when auto-print is on, the receipt. */
 export function issueReceipt(ledger: Ledger, ref: ReceiptRef, options: IssueOptions): void {
-  attempt(ledger, options, () => queueEbill(ledger, ref));
-  const { printing } = getSettings(ledger);
+  const settings = getSettings(ledger);
+  attempt(ledger, options, () => queueEbill(ledger, ref, settings));
+  const { printing } = settings;
   const canPrint = printing.connection === 'system' ? options.printer === 'any' : options.printer !== 'none';
   if (printing.autoPrint && printing.connection !== 'none' && canPrint) {
     attempt(ledger, options, () => queuePrintJob(ledger, { purpose: 'receipt', ref, staffId: options.staffId }));

@@ -15,13 +15,24 @@ import { getTopup } from '../ledger/wallet.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import { balancesAfter } from './balances-at.ts';
 import { receiptShop } from './shop.ts';
-import type { Receipt, ReceiptMember } from './types.ts';
+import type { Receipt, ReceiptMember, ReceiptShop } from './types.ts';
 
 export type ReceiptRef = { billId: string } | { topupId: string };
 
-export function loadReceipt(ledger: Ledger, ref: ReceiptRef, options: { reprint?: boolean } = {}): Receipt {
-  const settings = getSettings(ledger);
-  return 'billId' in ref ? billReceipt(ledger, ref.billId, settings, options.reprint ?? false) : topupReceipt(ledger, ref.topupId, settings, options.reprint ?? false);
+export interface LoadOptions {
+  /** A copy printed again: marked on paper. */
+  reprint?: boolean;
+  /** The settings, when the caller has just read them (the checkout's e-bill does). */
+  settings?: Settings;
+  /** Paper and PDF show the logo; an SMS does not, and need not read tens of kilobytes for it. */
+  logo?: boolean;
+}
+
+export function loadReceipt(ledger: Ledger, ref: ReceiptRef, options: LoadOptions = {}): Receipt {
+  const settings = options.settings ?? getSettings(ledger);
+  const shop = receiptShop(ledger, settings, options.logo ?? true);
+  const reprint = options.reprint ?? false;
+  return 'billId' in ref ? billReceipt(ledger, ref.billId, settings, shop, reprint) : topupReceipt(ledger, ref.topupId, settings, shop, reprint);
 }
 
 function memberOf(ledger: Ledger, memberId: string): ReceiptMember {
@@ -29,7 +40,7 @@ function memberOf(ledger: Ledger, memberId: string): ReceiptMember {
   return { name: row.name, code: row.code, phoneMasked: maskedPhone(row.phone), tierName: tier.name };
 }
 
-function billReceipt(ledger: Ledger, billId: string, settings: Settings, reprint: boolean): Receipt {
+function billReceipt(ledger: Ledger, billId: string, settings: Settings, shop: ReceiptShop, reprint: boolean): Receipt {
   const bill = getBill(ledger, billId);
   const member = bill.memberId ? memberOf(ledger, bill.memberId) : null;
   const after = bill.memberId ? balancesAfter(ledger, bill.memberId, bill.createdAt, { billId }) : null;
@@ -45,7 +56,7 @@ function billReceipt(ledger: Ledger, billId: string, settings: Settings, reprint
     createdAt: bill.createdAt,
     businessDate: bill.businessDate,
     staffName: bill.staffName,
-    shop: receiptShop(ledger, settings),
+    shop,
     currency: settings.currency,
     locale: settings.messaging.language,
     localTime: localMinute(bill.createdAt),
@@ -71,7 +82,7 @@ export function topupNumber(topup: { businessDate: string; id: string }): string
   return `T${topup.businessDate.replace(/-/g, '')}-${topup.id.slice(-6).toUpperCase()}`;
 }
 
-function topupReceipt(ledger: Ledger, topupId: string, settings: Settings, reprint: boolean): Receipt {
+function topupReceipt(ledger: Ledger, topupId: string, settings: Settings, shop: ReceiptShop, reprint: boolean): Receipt {
   const topup = getTopup(ledger, topupId);
   const member = memberOf(ledger, topup.memberId);
   const after = balancesAfter(ledger, topup.memberId, topup.createdAt, { topupId });
@@ -86,7 +97,7 @@ function topupReceipt(ledger: Ledger, topupId: string, settings: Settings, repri
     createdAt: topup.createdAt,
     businessDate: topup.businessDate,
     staffName: topup.staffName,
-    shop: receiptShop(ledger, settings),
+    shop,
     currency: settings.currency,
     locale: settings.messaging.language,
     localTime: localMinute(topup.createdAt),

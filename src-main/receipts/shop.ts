@@ -19,12 +19,12 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 
-export function receiptShop(ledger: Ledger, settings: Settings): ReceiptShop {
+export function receiptShop(ledger: Ledger, settings: Settings, withLogo = true): ReceiptShop {
   return {
     name: settings.shopName,
     headerLines: lines(settings.printing.headerText),
     footerLines: lines(settings.printing.footerText),
-    logoPng: receiptLogo(ledger),
+    logoPng: withLogo ? receiptLogo(ledger) : null,
   };
 }
 

@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ledger } from '../ledger/db.ts';
 import { bills, members, smsOutbox, topups } from '../ledger/schema.ts';
+import type { Settings } from '../ledger/settings-schema.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { loadReceipt, type ReceiptRef } from '../receipts/load.ts';
 import { ebillEventOf, ebillText } from './ebill-text.ts';
@@ -29,8 +30,7 @@ export function ebillOf(ledger: Ledger, ref: ReceiptRef): { id: string; status: 
  * Inside the caller's transaction: write the e-bill for a bill or top-up when the shop sends them and
  * the member agreed. Returns the outbox id, or null when no message is due. Never writes two.
  */
-export function queueEbill(ledger: Ledger, ref: ReceiptRef): string | null {
-  const settings = getSettings(ledger);
+export function queueEbill(ledger: Ledger, ref: ReceiptRef, settings: Settings = getSettings(ledger)): string | null {
   if (!settings.ebills.enabled) return null;
   const memberId = memberIdOf(ledger, ref);
   if (!memberId) return null;
@@ -42,7 +42,7 @@ export function queueEbill(ledger: Ledger, ref: ReceiptRef): string | null {
   if (!member || !member.consent || !member.phone || member.archivedAt) return null;
   const existing = ebillOf(ledger, ref);
   if (existing) return existing.id;
-  const receipt = loadReceipt(ledger, ref);
+  const receipt = loadReceipt(ledger, ref, { settings, logo: false });
   const template = settings.ebills.templates[settings.messaging.language][ebillEventOf(receipt.kind)];
   return enqueueSms(ledger, {
     kind: 'bill',

@@ -59,8 +59,11 @@ export interface NewMessage {
 /** Write a message into the outbox, inside the caller's transaction. Marketing waits out quiet hours. */
 export function enqueueSms(ledger: Ledger, message: NewMessage): string {
   const now = ledger.clock();
-  const { messaging } = getSettings(ledger);
-  const notBefore = isMarketing(message.kind) ? nextSendableTime(now, { start: messaging.quietHoursStart, end: messaging.quietHoursEnd }) : now;
+  const quietHours = () => {
+    const { messaging } = getSettings(ledger);
+    return { start: messaging.quietHoursStart, end: messaging.quietHoursEnd };
+  };
+  const notBefore = isMarketing(message.kind) ? nextSendableTime(now, quietHours()) : now;
   const id = newId();
   ledger.db
     .insert(smsOutbox)

@@ -170,8 +170,12 @@ describe('Settings → Printing', () => {
     const png = fs.readFileSync(path.join(PROJECT_ROOT, 'assets', 'icon.png'));
     await file.setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('status').filter({ hasText: 'Logo 已保存，马上生效' }).waitFor();
-    expect((await served.api<{ logoPng: string | null }>('print.logo')).logoPng).toBe(`data:image/png;base64,${png.toString('base64')}`);
-    expect(await page.getByRole('img', { name: '当前的 Logo' }).getAttribute('src')).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    // The 512-pixel icon is wider than a 58 mm printer's 384 dots: it is saved scaled down to fit.
+    const saved = (await served.api<{ logoPng: string | null }>('print.logo')).logoPng!;
+    const savedPng = Buffer.from(saved.replace('data:image/png;base64,', ''), 'base64');
+    expect(png.readUInt32BE(16)).toBe(512);
+    expect([savedPng.readUInt32BE(16), savedPng.readUInt32BE(20)]).toEqual([384, 384]);
+    expect(await page.getByRole('img', { name: '当前的 Logo' }).getAttribute('src')).toBe(saved);
     expect(await file.getAttribute('aria-invalid')).toBeNull();
 
     await page.getByRole('button', { name: '移除 Logo' }).click();

@@ -129,3 +129,17 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
       }),
   };
 }
+
+/**
+ * A fake printer on the standard raw port 9100, as a real network printer listens. If this machine
+ * already has something there, a free port instead (the test is about our bytes, not the port number).
+ */
+export async function startFakePrinterOn9100(options: Omit<FakePrinterOptions, 'port'> = {}): Promise<FakePrinter> {
+  try {
+    return await startFakePrinter({ ...options, port: 9100 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.warn('port 9100 is taken on this machine: the fake printer listens on a free port instead');
+    return startFakePrinter(options);
+  }
+}

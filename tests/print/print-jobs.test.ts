@@ -16,7 +16,7 @@ import type { PrintJob } from '../../src-main/print/types.ts';
 import { checkLedgerInvariants } from '../../src-main/ledger/invariants.ts';
 import { manualClock, newKey, tempDir } from '../helpers/ledger.ts';
 import { decodeEscpos } from './escpos-decode.ts';
-import { startFakePrinter, type FakePrinter } from './fake-printer.ts';
+import { startFakePrinter, startFakePrinterOn9100, type FakePrinter } from './fake-printer.ts';
 
 let runtime: Runtime;
 let printers: FakePrinter[] = [];
@@ -64,8 +64,9 @@ afterEach(async () => {
 });
 
 describe('receipt printing', () => {
-  it('a sale prints itself after the commit: bill number, member, total, cut and a drawer kick for cash', async () => {
-    const fake = await printer();
+  it('a sale prints itself after the commit on a printer at port 9100: bill number, member, total, cut and a drawer kick for cash', async () => {
+    const fake = await startFakePrinterOn9100();
+    printers.push(fake);
     await usePrinter({ connection: 'network', host: '127.0.0.1', port: fake.port });
     const done = await sale();
     expect(done.delivery.printJob).toMatchObject({ purpose: 'receipt', billId: done.bill.id });

@@ -4,10 +4,10 @@
  * written as they are; a device file has no status channel, so paper and cover are not checked here.
  *
  * Only paths that really are devices are written to: a character device or a FIFO (a virtual printer or
- * a serial bridge reading a named pipe). A regular file is accepted only inside the system's temporary
- * folder — that is what tests and a "print to file" diagnosis use — so a mistyped setting can never
- * append receipt bytes to someone's document. Nothing is ever created: the open fails when the path is
- * missing.
+ * a serial bridge reading a named pipe). Never a regular file, wherever it is — a mistyped setting must
+ * not append receipt bytes to someone's document (an early version allowed files in the temporary
+ * folder for tests, and wrote into a project checked out there). Nothing is ever created: the open
+ * fails when the path is missing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ export interface DeviceOptions {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-type DeviceKind = 'device' | 'fifo' | 'file';
+type DeviceKind = 'device' | 'fifo';
 
 /** "COM3" → "\\.\COM3": the Win32 device namespace, required for COM10 and up and harmless below. */
 export function osDevicePath(devicePath: string, platform: NodeJS.Platform = process.platform): string {
@@ -44,12 +44,6 @@ function openFailure(error: unknown, devicePath: string): PrintFailure {
   return failure('PRINTER_UNREACHABLE', `${devicePath}: ${code === 'ENOENT' ? 'not found (is the printer plugged in and on?)' : (error as Error).message}`);
 }
 
-async function isInsideTmpdir(file: string): Promise<boolean> {
-  const [tmp, real] = await Promise.all([fs.promises.realpath(os.tmpdir()), fs.promises.realpath(file)]);
-  const relative = path.relative(tmp, real);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 async function deviceKind(osPath: string, devicePath: string): Promise<DeviceKind | PrintFailure> {
   // The Win32 device namespace cannot be stat'ed; that the name is a COM port is the check.
   if (osPath.startsWith('\\\\.\\')) return 'device';
@@ -61,19 +55,16 @@ async function deviceKind(osPath: string, devicePath: string): Promise<DeviceKin
   }
   if (stats.isCharacterDevice()) return 'device';
   if (stats.isFIFO()) return 'fifo';
-  if (stats.isFile() && (await isInsideTmpdir(osPath))) return 'file';
   return failure('PRINTER_BAD_ADDRESS', `${devicePath} is not a printer device`);
 }
 
 /**
  * Write-only, never create. A FIFO is opened non-blocking so that "nothing reads the pipe" fails at once
- * (ENXIO) instead of blocking forever; O_NOCTTY keeps a serial port from becoming our terminal; a file
- * is appended to, the way a printer takes one job after another.
+ * (ENXIO) instead of blocking forever; O_NOCTTY keeps a serial port from becoming our terminal.
  */
 function openFlags(kind: DeviceKind): number {
   const c = fs.constants;
   if (kind === 'fifo') return c.O_WRONLY | c.O_NONBLOCK;
-  if (kind === 'file') return c.O_WRONLY | c.O_APPEND;
   return c.O_WRONLY | (c.O_NOCTTY ?? 0);
 }
 

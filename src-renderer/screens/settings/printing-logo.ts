@@ -30,6 +30,36 @@ export async function readLogoFile(file: Blob): Promise<LogoRead> {
     return { ok: false, reason: 'unreadable' };
   }
   if (!isPng(bytes)) return { ok: false, reason: 'notPng' };
-  const dataUrl = `data:image/png;base64,${base64Of(bytes)}`;
+  let dataUrl = `data:image/png;base64,${base64Of(bytes)}`;
+  try {
+    dataUrl = await fitToPaper(file, dataUrl);
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
   return LOGO_PATTERN.test(dataUrl) ? { ok: true, dataUrl } : { ok: false, reason: 'unreadable' };
+}
+
+/**
+ * A thermal printer cannot scale: a logo wider than the narrowest roll's 384 dots would be left off the
+ * receipt. A wider picture is scaled down here, once, so the logo prints on 58 and 80 mm paper alike.
+ */
+export const LOGO_MAX_DOTS = 384;
+
+async function fitToPaper(file: Blob, dataUrl: string): Promise<string> {
+  const image = await createImageBitmap(file);
+  try {
+    if (image.width <= LOGO_MAX_DOTS) return dataUrl;
+    const canvas = document.createElement('canvas');
+    canvas.width = LOGO_MAX_DOTS;
+    canvas.height = Math.max(1, Math.round((image.height * LOGO_MAX_DOTS) / image.width));
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    // Thermal paper is white: a transparent background must not print as black.
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return canvas.toDataURL('image/png');
+  } finally {
+    image.close();
+  }
 }
