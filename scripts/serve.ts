@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBridge } from '../src-main/bridge/server.ts';
 import { connectDemoPhone } from '../src-main/demo/demo-phone.ts';
+import { connectDemoPrinter } from '../src-main/demo/demo-printer.ts';
 import { ensureDemoShop } from '../src-main/demo/demo-shop.ts';
 import { startRuntime } from '../src-main/platform/app-runtime.ts';
 import { resolveDataDir } from '../src-main/platform/data-dir.ts';
@@ -42,6 +43,8 @@ const runtime = startRuntime({
 });
 // The demo shop's SMS go to a local "phone" that prints them (no SMS account needed to try it).
 const demoPhone = values.demo ? await connectDemoPhone(runtime.dispatch, (line) => console.log(line)) : null;
+// …and its receipts to a local stand-in printer that shows them in this terminal.
+const demoPrinter = values.demo ? await connectDemoPrinter(runtime.dispatch, (line) => console.log(line)) : null;
 
 const token = process.env['REGULARS_TOKEN'] || randomBytes(24).toString('base64url');
 const bridge = await startBridge({
@@ -61,6 +64,7 @@ const stop = async () => {
   await bridge.close();
   await runtime.close();
   await demoPhone?.close();
+  await demoPrinter?.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

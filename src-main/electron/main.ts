@@ -13,6 +13,8 @@ import { makeError } from '../api/dispatch.ts';
 import { normalizeLocale } from '../api/error-messages.ts';
 import type { ErrorCode } from '../ledger/errors.ts';
 import { connectDemoPhone, type DemoPhone } from '../demo/demo-phone.ts';
+import { connectDemoPrinter } from '../demo/demo-printer.ts';
+import type { LoopbackPrinter } from '../demo/loopback-printer.ts';
 import { ensureDemoShop } from '../demo/demo-shop.ts';
 import { startRuntime, type Runtime } from '../platform/app-runtime.ts';
 import { safeStorageBox } from './safe-storage-box.ts';
@@ -37,6 +39,7 @@ const migrationsFolder = app.isPackaged ? path.join(process.resourcesPath, 'migr
 let runtime: Runtime | undefined;
 /** `--demo` only: where the demo shop's SMS go. */
 let demoPhone: DemoPhone | null = null;
+let demoPrinter: LoopbackPrinter | null = null;
 let mainWindow: BrowserWindow | undefined;
 
 function systemLocale(): string {
@@ -142,6 +145,7 @@ async function start(): Promise<void> {
     return;
   }
   if (demo) demoPhone = await connectDemoPhone(runtime.dispatch, (line) => console.log(line));
+  if (demo) demoPrinter = await connectDemoPrinter(runtime.dispatch, (line) => console.log(line));
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();
 }
@@ -169,6 +173,7 @@ if (!app.requestSingleInstanceLock()) {
     void closing
       .close()
       .then(() => demoPhone?.close())
+      .then(() => demoPrinter?.close())
       .finally(() => app.quit());
   });
 

@@ -20,7 +20,7 @@ import type { EbillEvent } from '../../src-main/sms/ebill-text.ts';
 import { signatureOf } from '../../src-main/sms/templates.ts';
 import { previewEbill } from '../../src-renderer/screens/settings/ebill-preview.ts';
 import { printingSettingsText } from '../../src-renderer/screens/settings/printing-text.ts';
-import { startFakePrinter, type FakePrinter } from '../print/fake-printer.ts';
+import { startLoopbackPrinter, type LoopbackPrinter } from '../../src-main/demo/loopback-printer.ts';
 import { expectFocused, launchChromium, openTill, screenshot, serve, type Served } from './harness.ts';
 
 let browser: Browser;
@@ -38,8 +38,8 @@ async function freshShop(): Promise<Served> {
   return served;
 }
 
-async function fakePrinter(options: Parameters<typeof startFakePrinter>[0] = {}): Promise<FakePrinter> {
-  const printer = await startFakePrinter(options);
+async function fakePrinter(options: Parameters<typeof startLoopbackPrinter>[0] = {}): Promise<LoopbackPrinter> {
+  const printer = await startLoopbackPrinter(options);
   onTestFinished(() => printer.close());
   return printer;
 }
@@ -58,7 +58,7 @@ async function retype(page: Page, text: string) {
 }
 
 /** The receipt bytes of the next connection that carried any (a status check's connection carries none). */
-async function nextReceipt(printer: FakePrinter): Promise<Buffer> {
+async function nextReceipt(printer: LoopbackPrinter): Promise<Buffer> {
   for (;;) {
     const job = await printer.nextJob();
     if (job.length > 0) return job;

@@ -17,8 +17,8 @@ import { formatMoney } from '../../src-main/api/money-format.ts';
 import type { Bill, BillSummary, Member, MemberSummary, Product } from '../../src-main/ledger/types.ts';
 import type { Statement } from '../../src-main/receipts/types.ts';
 import { businessDate } from '../../src-main/ledger/time.ts';
-import { decodeEscpos } from '../print/escpos-decode.ts';
-import { startFakePrinter, STATUS_FINE, type FakePrinter } from '../print/fake-printer.ts';
+import { decodeEscpos } from '../../src-main/print/escpos/decode.ts';
+import { startLoopbackPrinter, STATUS_FINE, type LoopbackPrinter } from '../../src-main/demo/loopback-printer.ts';
 import { focusedName, isFocused, knownMember, launchChromium, serve, type Served } from './harness.ts';
 
 const SHOTS_DIR = '/tmp/rg/shots';
@@ -54,7 +54,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Receipts go to the fake printer on this till, printed as soon as a sale is made. */
-async function useNetworkPrinter(served: Served, printer: FakePrinter): Promise<void> {
+async function useNetworkPrinter(served: Served, printer: LoopbackPrinter): Promise<void> {
   const { settings } = await served.api<AppInfo>('app.info');
   await served.api('settings.update', { printing: { ...settings.printing, connection: 'network', host: '127.0.0.1', port: printer.port, autoPrint: true } });
 }
@@ -129,7 +129,7 @@ async function startNextSale(page: Page): Promise<void> {
 describe('receipts at the till', () => {
   it('a member paying cash: the receipt prints on the network printer and the done screen says "printed"', async () => {
     await withShop(async (served, cleanup) => {
-      const printer = await startFakePrinter();
+      const printer = await startLoopbackPrinter();
       cleanup.push(() => printer.close());
       await useNetworkPrinter(served, printer);
       const member = await knownMember(served);
@@ -150,7 +150,7 @@ describe('receipts at the till', () => {
 
   it('out of paper: the printer says so, the bill stands, and "Print again" prints once paper is in', async () => {
     await withShop(async (served, cleanup) => {
-      let printer = await startFakePrinter({ status: { paper: PAPER_OUT } });
+      let printer = await startLoopbackPrinter({ status: { paper: PAPER_OUT } });
       cleanup.push(() => printer.close());
       await useNetworkPrinter(served, printer);
       const product = await someProduct(served);
@@ -173,7 +173,7 @@ describe('receipts at the till', () => {
       // A new roll: the same printer answers "all fine" now.
       const port = printer.port;
       await printer.close();
-      printer = await startFakePrinter({ port });
+      printer = await startLoopbackPrinter({ port });
       await again.click();
       const printed = printedText(await printer.nextJob());
       expect(printed).toContain(bill.billNo);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../src-main/print/escpos/encode.ts';
 import { osDevicePath, printToDevice } from '../../src-main/print/transports/device.ts';
-import { decodeEscpos } from './escpos-decode.ts';
+import { decodeEscpos } from '../../src-main/print/escpos/decode.ts';
 import { sampleSale, sampleWechatSale } from './sample-receipts.ts';
 
 const receiptBytes = encodeReceipt(sampleSale(), { paperWidth: 58, openDrawer: true });

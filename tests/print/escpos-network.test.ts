@@ -8,8 +8,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../src-main/print/escpos/encode.ts';
 import { printOverNetwork, probeNetworkPrinter } from '../../src-main/print/transports/network.ts';
-import { decodeEscpos } from './escpos-decode.ts';
-import { startFakePrinter, type FakePrinter, type FakePrinterOptions } from './fake-printer.ts';
+import { decodeEscpos } from '../../src-main/print/escpos/decode.ts';
+import { startLoopbackPrinter, type LoopbackPrinter, type LoopbackPrinterOptions } from '../../src-main/demo/loopback-printer.ts';
 import { sampleSale } from './sample-receipts.ts';
 
 const FINE = 0x12;
@@ -20,15 +20,15 @@ const PAPER_OUT = FINE | 0x60;
 const PAPER_NEAR_END = FINE | 0x0c;
 
 const receiptBytes = encodeReceipt(sampleSale(), { paperWidth: 80, openDrawer: true });
-const fakes: FakePrinter[] = [];
+const fakes: LoopbackPrinter[] = [];
 
-async function fake(options: FakePrinterOptions = {}): Promise<FakePrinter> {
-  const printer = await startFakePrinter(options);
+async function fake(options: LoopbackPrinterOptions = {}): Promise<LoopbackPrinter> {
+  const printer = await startLoopbackPrinter(options);
   fakes.push(printer);
   return printer;
 }
 
-function at(printer: FakePrinter): { host: string; port: number } {
+function at(printer: LoopbackPrinter): { host: string; port: number } {
   return { host: '127.0.0.1', port: printer.port };
 }
 
@@ -54,7 +54,7 @@ afterEach(async () => {
 describe('printing to a network printer', () => {
   it('prints a sale to a network printer, every byte arriving as sent', async () => {
     // Port 9100 is used by the app-level test (tests/print/print-jobs.test.ts) with a real bill.
-    const printer: FakePrinter = await fake();
+    const printer: LoopbackPrinter = await fake();
     const outcome = await printOverNetwork({ host: '127.0.0.1', port: printer.port }, receiptBytes);
     expect(outcome).toEqual({ ok: true, bytesSent: receiptBytes.length });
     const job = await printer.nextJob();

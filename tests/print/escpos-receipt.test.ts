@@ -11,7 +11,7 @@ import { escapeText } from '../../src-main/print/escpos/escape.ts';
 import { receiptMarkup } from '../../src-main/print/escpos/receipt-markup.ts';
 import { ruler, TEST_PAGE_QR } from '../../src-main/print/escpos/test-page-markup.ts';
 import type { Receipt } from '../../src-main/receipts/types.ts';
-import { decodeEscpos, printColumns, type DecodedEscpos } from './escpos-decode.ts';
+import { decodeEscpos, printColumns, type DecodedEscpos } from '../../src-main/print/escpos/decode.ts';
 import { SAMPLE_SHOP, sampleRefund, sampleSale, sampleTopup, sampleWechatSale } from './sample-receipts.ts';
 
 function decoded(receipt: Receipt, paperWidth: 58 | 80 = 80, openDrawer = true): DecodedEscpos {

@@ -15,11 +15,11 @@ import { MIGRATIONS_DIR } from '../../src-main/platform/project-paths.ts';
 import type { PrintJob } from '../../src-main/print/types.ts';
 import { checkLedgerInvariants } from '../../src-main/ledger/invariants.ts';
 import { manualClock, newKey, tempDir } from '../helpers/ledger.ts';
-import { decodeEscpos } from './escpos-decode.ts';
-import { startFakePrinter, startFakePrinterOn9100, type FakePrinter } from './fake-printer.ts';
+import { decodeEscpos } from '../../src-main/print/escpos/decode.ts';
+import { startLoopbackPrinter, startLoopbackPrinterOn9100, type LoopbackPrinter } from '../../src-main/demo/loopback-printer.ts';
 
 let runtime: Runtime;
-let printers: FakePrinter[] = [];
+let printers: LoopbackPrinter[] = [];
 let staffId: string;
 let member: Member;
 
@@ -37,8 +37,8 @@ async function refusal(method: string, input: unknown): Promise<string> {
   return res.error.code;
 }
 
-async function printer(options: Parameters<typeof startFakePrinter>[0] = {}): Promise<FakePrinter> {
-  const fake = await startFakePrinter(options);
+async function printer(options: Parameters<typeof startLoopbackPrinter>[0] = {}): Promise<LoopbackPrinter> {
+  const fake = await startLoopbackPrinter(options);
   printers.push(fake);
   return fake;
 }
@@ -65,7 +65,7 @@ afterEach(async () => {
 
 describe('receipt printing', () => {
   it('a sale prints itself after the commit on a printer at port 9100: bill number, member, total, cut and a drawer kick for cash', async () => {
-    const fake = await startFakePrinterOn9100();
+    const fake = await startLoopbackPrinterOn9100();
     printers.push(fake);
     await usePrinter({ connection: 'network', host: '127.0.0.1', port: fake.port });
     const done = await sale();

@@ -1,5 +1,6 @@
 /**
- * A network receipt printer on 127.0.0.1 for tests: it answers ESC/POS real-time status queries
+ * A network receipt printer on 127.0.0.1 — the demo shop's stand-in printer (demo-printer.ts) and the
+ * tests' fake one: it answers ESC/POS real-time status queries
  * (DLE EOT n) with the bytes it is given — or never, like the many cheap printers that ignore them —
  * records every other byte as the receipt, and can reset the connection after N receipt bytes the way a
  * printer switched off mid-receipt does. `nextJob()` resolves when a connection has ended, so a test
@@ -10,7 +11,7 @@
  */
 import net from 'node:net';
 
-export interface FakePrinterOptions {
+export interface LoopbackPrinterOptions {
   /** 0 (default): any free port. */
   port?: number;
   /** Reply bytes to DLE EOT 1 / 2 / 4 (default 0x12: all fine), or 'silent' to answer nothing. */
@@ -19,7 +20,7 @@ export interface FakePrinterOptions {
   dropAfterBytes?: number;
 }
 
-export interface FakePrinter {
+export interface LoopbackPrinter {
   port: number;
   /** Receipt bytes of every connection that has ended so far, in order. */
   received(): Buffer;
@@ -35,7 +36,7 @@ export interface FakePrinter {
 /** ESC/POS status bytes with nothing to report: bits 1 and 4 are always set. */
 export const STATUS_FINE = 0x12;
 
-export async function startFakePrinter(options: FakePrinterOptions = {}): Promise<FakePrinter> {
+export async function startLoopbackPrinter(options: LoopbackPrinterOptions = {}): Promise<LoopbackPrinter> {
   const receipts: Buffer[] = [];
   const queries: number[] = [];
   const finished: Buffer[] = [];
@@ -111,7 +112,7 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     });
   });
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('fake printer has no TCP address');
+  if (address === null || typeof address === 'string') throw new Error('loopback printer has no TCP address');
 
   return {
     port: address.port,
@@ -134,12 +135,12 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
  * A fake printer on the standard raw port 9100, as a real network printer listens. If this machine
  * already has something there, a free port instead (the test is about our bytes, not the port number).
  */
-export async function startFakePrinterOn9100(options: Omit<FakePrinterOptions, 'port'> = {}): Promise<FakePrinter> {
+export async function startLoopbackPrinterOn9100(options: Omit<LoopbackPrinterOptions, 'port'> = {}): Promise<LoopbackPrinter> {
   try {
-    return await startFakePrinter({ ...options, port: 9100 });
+    return await startLoopbackPrinter({ ...options, port: 9100 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.warn('port 9100 is taken on this machine: the fake printer listens on a free port instead');
-    return startFakePrinter(options);
+    console.warn('port 9100 is taken on this machine: the loopback printer listens on a free port instead');
+    return startLoopbackPrinter(options);
   }
 }

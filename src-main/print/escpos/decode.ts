@@ -1,5 +1,6 @@
 /**
- * Reads an ESC/POS byte stream back the way a printer would, for tests: text in its print columns
+ * Reads an ESC/POS byte stream back the way a printer would — for the demo shop's stand-in printer,
+ * which shows receipts in the terminal, and for tests: text in its print columns
  * (GB18030 in Chinese mode), the QR codes' data, and counts of cuts, drawer kicks, images and status
  * queries. It knows the argument length of every command receiptline's ESC/POS set and our overrides
  * emit (receiptline.js `_escpos`/`_thermal`/`_generic`, print/escpos/command-set.ts), so parameters are
