@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src-main/api/money-format.ts';
 import type { Bill, BillSummary, CheckoutQuote, Member, MemberSummary, Product } from '../../src-main/ledger/types.ts';
-import { demoTill, focusedName, knownMember, openTill, screenshot } from './harness.ts';
+import { demoTill, focusedName, knownMember, openTill, screenshot, startNextSale } from './harness.ts';
 
 let products: Product[];
 let today: string;
@@ -64,22 +64,6 @@ async function scan(page: Page, p: Product, expectedQuantity = 1) {
 async function focusTender(page: Page, label: string) {
   for (let i = 0; i < 8 && (await focusedName(page)) !== label; i++) await page.keyboard.press('ArrowDown');
   expect(await focusedName(page)).toBe(label);
-}
-
-/**
- * Enter on the receipt starts the next sale — once the receipt has been up long enough that the press
- * is not the tail of a double-pressed confirm (SaleDone ignores those), so press until it is taken.
- */
-async function startNextSale(page: Page) {
-  await expect
-    .poll(
-      async () => {
-        if (await page.getByRole('heading', { name: '收款完成' }).isVisible()) await page.keyboard.press('Enter');
-        return focusedName(page);
-      },
-      { interval: 200 },
-    )
-    .toBe('查找会员');
 }
 
 describe('checkout at the till, keyboard only', () => {

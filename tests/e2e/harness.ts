@@ -94,3 +94,19 @@ export function focusedName(page: Page): Promise<string | null> {
     return spoken.textContent;
   });
 }
+
+/**
+ * Enter on the sale's done screen starts the next sale — once the receipt has been up long enough that
+ * the press is not the tail of a double-pressed confirm (SaleDone ignores those), so press until taken.
+ */
+export async function startNextSale(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await page.getByRole('heading', { name: '收款完成' }).isVisible()) await page.keyboard.press('Enter');
+        return focusedName(page);
+      },
+      { interval: 200 },
+    )
+    .toBe('查找会员');
+}

@@ -19,7 +19,7 @@ import type { Statement } from '../../src-main/receipts/types.ts';
 import { businessDate } from '../../src-main/ledger/time.ts';
 import { decodeEscpos } from '../../src-main/print/escpos/decode.ts';
 import { startLoopbackPrinter, STATUS_FINE, type LoopbackPrinter } from '../../src-main/demo/loopback-printer.ts';
-import { focusedName, isFocused, knownMember, launchChromium, serve, type Served } from './harness.ts';
+import { focusedName, isFocused, knownMember, launchChromium, serve, startNextSale, type Served } from './harness.ts';
 
 const SHOTS_DIR = '/tmp/rg/shots';
 /** DLE EOT 4 answer of a printer whose roll has run out (paper end bits 5 and 6). */
@@ -112,19 +112,6 @@ async function someProduct(served: Served): Promise<Product> {
 const printedText = (bytes: Buffer) => decodeEscpos(bytes).textLines.join('\n');
 
 const nextSaleButton = (page: Page) => page.getByRole('button', { name: /下一单/ });
-
-/** Enter on the done screen, pressed until taken (a press right after the sale counts as a double press). */
-async function startNextSale(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if (await page.getByRole('heading', { name: '收款完成' }).isVisible()) await page.keyboard.press('Enter');
-        return focusedName(page);
-      },
-      { interval: 200 },
-    )
-    .toBe('查找会员');
-}
 
 describe('receipts at the till', () => {
   it('a member paying cash: the receipt prints on the network printer and the done screen says "printed"', async () => {
