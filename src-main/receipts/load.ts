@@ -3,17 +3,13 @@
  * the member's balances right after it. Called inside the checkout transaction (for the e-bill) and
  * after it (printing, PDFs), so it only reads.
  */
-import { eq } from 'drizzle-orm';
-import { getBill } from '../ledger/bills.ts';
 import type { Ledger } from '../ledger/db.ts';
-import { loadMember } from '../ledger/members.ts';
 import { maskedPhone } from '../ledger/phone.ts';
-import { bills } from '../ledger/schema.ts';
+import type { Settings } from '../ledger/settings-schema.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { localMinute } from '../ledger/time.ts';
-import { getTopup } from '../ledger/wallet.ts';
-import type { Settings } from '../ledger/settings-schema.ts';
 import { balancesAfter } from './balances-at.ts';
+import { billLineRows, billPaymentRows, billRow, topupRow } from './receipt-rows.ts';
 import { receiptShop } from './shop.ts';
 import type { Receipt, ReceiptMember, ReceiptShop } from './types.ts';
 
@@ -35,24 +31,23 @@ export function loadReceipt(ledger: Ledger, ref: ReceiptRef, options: LoadOption
   return 'billId' in ref ? billReceipt(ledger, ref.billId, settings, shop, reprint) : topupReceipt(ledger, ref.topupId, settings, shop, reprint);
 }
 
-function memberOf(ledger: Ledger, memberId: string): ReceiptMember {
-  const { row, tier } = loadMember(ledger, memberId);
-  return { name: row.name, code: row.code, phoneMasked: maskedPhone(row.phone), tierName: tier.name };
+/** The member columns of a bill or top-up row as the receipt shows them (a walk-in has none). */
+function memberOf(row: { memberId: string | null; memberName: string | null; memberCode: string | null; memberPhone: string | null; tierName: string | null }): ReceiptMember | null {
+  if (!row.memberId) return null;
+  return { name: row.memberName ?? '', code: row.memberCode ?? '', phoneMasked: maskedPhone(row.memberPhone ?? ''), tierName: row.tierName ?? '' };
 }
 
 function billReceipt(ledger: Ledger, billId: string, settings: Settings, shop: ReceiptShop, reprint: boolean): Receipt {
-  const bill = getBill(ledger, billId);
-  const member = bill.memberId ? memberOf(ledger, bill.memberId) : null;
+  const bill = billRow(ledger, billId);
+  const payments = billPaymentRows(ledger, billId);
+  const member = memberOf(bill);
   const after = bill.memberId ? balancesAfter(ledger, bill.memberId, bill.createdAt, { billId }) : null;
-  const originalNumber = bill.originalBillId
-    ? (ledger.db.select({ billNo: bills.billNo }).from(bills).where(eq(bills.id, bill.originalBillId)).get()?.billNo ?? null)
-    : null;
   const qr = settings.printing.qrCode;
   return {
     kind: bill.kind,
     id: bill.id,
     number: bill.billNo,
-    originalNumber,
+    originalNumber: bill.originalNo,
     createdAt: bill.createdAt,
     businessDate: bill.businessDate,
     staffName: bill.staffName,
@@ -61,17 +56,17 @@ function billReceipt(ledger: Ledger, billId: string, settings: Settings, shop: R
     locale: settings.messaging.language,
     localTime: localMinute(bill.createdAt),
     member,
-    lines: bill.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, discountMinor: l.discountMinor, netMinor: l.netMinor })),
+    lines: billLineRows(ledger, billId),
     subtotalMinor: bill.subtotalMinor,
     discountMinor: bill.discountMinor,
     totalMinor: bill.totalMinor,
-    payments: bill.payments.map((p) => ({ method: p.method, amountMinor: p.amountMinor, tenderedMinor: p.tenderedMinor, changeMinor: p.changeMinor, points: p.points })),
+    payments,
     topup: null,
     pointsEarned: bill.pointsEarned,
-    pointsRedeemed: bill.payments.reduce((sum, p) => sum + (p.method === 'points' ? p.points : 0), 0),
+    pointsRedeemed: payments.reduce((sum, p) => sum + (p.method === 'points' ? p.points : 0), 0),
     balanceAfter: after ? { principalMinor: after.principalMinor, bonusMinor: after.bonusMinor } : null,
     pointsAfter: after ? after.points : null,
-    cashMoved: bill.payments.some((p) => p.method === 'cash' && p.amountMinor !== 0),
+    cashMoved: payments.some((p) => p.method === 'cash' && p.amountMinor !== 0),
     qrData: qr === 'none' ? null : qr === 'member' && member ? member.code : bill.billNo,
     reprint,
   };
@@ -83,17 +78,16 @@ export function topupNumber(topup: { businessDate: string; id: string }): string
 }
 
 function topupReceipt(ledger: Ledger, topupId: string, settings: Settings, shop: ReceiptShop, reprint: boolean): Receipt {
-  const topup = getTopup(ledger, topupId);
-  const member = memberOf(ledger, topup.memberId);
-  const after = balancesAfter(ledger, topup.memberId, topup.createdAt, { topupId });
-  const original = topup.originalTopupId ? getTopup(ledger, topup.originalTopupId) : null;
+  const topup = topupRow(ledger, topupId);
+  const member = memberOf(topup)!;
+  const after = balancesAfter(ledger, topup.memberId!, topup.createdAt, { topupId });
   const qr = settings.printing.qrCode;
   const number = topupNumber(topup);
   return {
     kind: topup.kind === 'topup' ? 'topup' : 'topup_refund',
     id: topup.id,
     number,
-    originalNumber: original ? topupNumber(original) : null,
+    originalNumber: topup.originalId && topup.originalDate ? topupNumber({ id: topup.originalId, businessDate: topup.originalDate }) : null,
     createdAt: topup.createdAt,
     businessDate: topup.businessDate,
     staffName: topup.staffName,
