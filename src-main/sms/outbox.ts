@@ -25,7 +25,7 @@ import type { OutgoingSms, SendOutcome } from './providers/types.ts';
 import { nextSendableTime } from './quiet-hours.ts';
 import { segmentsOf } from './segments.ts';
 import { fullText } from './templates.ts';
-import type { OutboxCounts, OutboxMessage, OutboxPage, SmsKind } from './types.ts';
+import { OUTBOX_REASONS, type OutboxCounts, type OutboxMessage, type OutboxPage, type SmsKind } from './types.ts';
 
 type OutboxRow = typeof smsOutbox.$inferSelect;
 
@@ -112,7 +112,7 @@ export function claimNextDue(ledger: Ledger): ClaimedMessage | null {
         .get();
       if (!row) return null;
       if (row.kind === 'bill' && now.getTime() - Date.parse(row.createdAt) > EBILL_EXPIRY_MS) {
-        setRow(ledger, row.id, { status: 'cancelled', lastError: 'expired' });
+        setRow(ledger, row.id, { status: 'cancelled', lastError: OUTBOX_REASONS.expired });
         continue;
       }
       if (isMarketing(row.kind)) {
@@ -140,7 +140,12 @@ export function claimNextDue(ledger: Ledger): ClaimedMessage | null {
 }
 
 /** Shown on the outbox screen for a cancelled message. */
-const BLOCK_TEXT: Record<MarketingBlock, string> = { archived: 'member archived', do_not_contact: 'do not contact', no_consent: 'opted out', no_phone: 'no phone' };
+const BLOCK_TEXT: Record<MarketingBlock, string> = {
+  archived: OUTBOX_REASONS.archived,
+  do_not_contact: OUTBOX_REASONS.doNotContact,
+  no_consent: OUTBOX_REASONS.optedOut,
+  no_phone: OUTBOX_REASONS.noPhone,
+};
 
 function blockOf(ledger: Ledger, memberId: string): MarketingBlock | null {
   const member = ledger.db
@@ -206,7 +211,7 @@ export function requeueInterrupted(ledger: Ledger): number {
   return inTransaction(ledger, () =>
     ledger.db
       .update(smsOutbox)
-      .set({ status: 'pending', lastError: 'interrupted', nextAttemptAt: isoTime(ledger.clock()) })
+      .set({ status: 'pending', lastError: OUTBOX_REASONS.interrupted, nextAttemptAt: isoTime(ledger.clock()) })
       .where(eq(smsOutbox.status, 'sending'))
       .run().changes,
   );

@@ -29,6 +29,26 @@ export interface OutboxMessage {
 
 export type OutboxCounts = Record<SmsStatus, number>;
 
+/**
+ * What the outbox itself writes as a message's last error (a provider's own words are kept as they
+ * came). English words for the log; the outbox screen shows each in the reader's language.
+ */
+export const OUTBOX_REASONS = {
+  expired: 'expired',
+  optedOut: 'opted out',
+  doNotContact: 'do not contact',
+  archived: 'member archived',
+  noPhone: 'no phone',
+  interrupted: 'interrupted',
+} as const;
+export type OutboxReason = keyof typeof OUTBOX_REASONS;
+
+/** The outbox's own reason behind a last error, or null for a provider's words. */
+export function outboxReasonOf(lastError: string): OutboxReason | null {
+  const found = Object.entries(OUTBOX_REASONS).find(([, words]) => words === lastError);
+  return found ? (found[0] as OutboxReason) : null;
+}
+
 export interface OutboxPage {
   total: number;
   counts: OutboxCounts;

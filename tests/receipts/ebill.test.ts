@@ -116,6 +116,10 @@ describe('e-bill SMS', () => {
     expect(claimNextDue(t.ledger)).toBeNull();
     const [row] = t.ledger.db.select().from(smsOutbox).where(and(eq(smsOutbox.kind, 'bill'), eq(smsOutbox.status, 'cancelled'))).all();
     expect(row?.lastError).toBe('expired');
+    // The outbox screen reads it as its own reason (shown in the reader's language), not a provider's words.
+    const { outboxReasonOf } = await import('../../src-main/sms/types.ts');
+    expect(outboxReasonOf(row!.lastError)).toBe('expired');
+    expect(outboxReasonOf('Invalid destination number')).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SMS_STATUSES } from '../../../src-main/ledger/vocabulary.ts';
-import type { OutboxMessage, SmsStatus } from '../../../src-main/sms/types.ts';
+import { outboxReasonOf, type OutboxMessage, type SmsStatus } from '../../../src-main/sms/types.ts';
 import { api } from '../../api.ts';
 import { ChoiceGroup } from '../../components/ChoiceGroup.tsx';
 import { Dash } from '../../components/Dash.tsx';
@@ -30,6 +30,11 @@ const messageId = (m: OutboxMessage) => m.id;
 
 export function OutboxTab() {
   const { t } = useTranslation();
+  // The outbox's own reasons in the screen's language; a provider's error as the provider said it.
+  const reasonText = (lastError: string) => {
+    const own = outboxReasonOf(lastError);
+    return own ? t(`regulars.outbox.reason.${own}`) : lastError;
+  };
   const f = useFormat();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [offset, setOffset] = useState(0);
@@ -106,7 +111,7 @@ export function OutboxTab() {
         </>
       ),
     },
-    { key: 'error', header: t('regulars.outbox.col.error'), className: 'outbox-error', cell: (m) => (m.lastError ? <span className="is-loss">{m.lastError}</span> : <Dash />) },
+    { key: 'error', header: t('regulars.outbox.col.error'), className: 'outbox-error', cell: (m) => (m.lastError ? <span className="is-loss">{reasonText(m.lastError)}</span> : <Dash />) },
     {
       key: 'provider',
       header: t('regulars.outbox.col.provider'),
