@@ -15,6 +15,7 @@ import { billPdf } from '../print/pdf/bill-pdf.ts';
 import { statementPdf } from '../print/pdf/statement-pdf.ts';
 import type { FileDownload, PrintJob } from '../print/types.ts';
 import { loadReceipt, type ReceiptRef } from '../receipts/load.ts';
+import { requireReceiptSource } from '../receipts/receipt-rows.ts';
 import { receiptLogo, setReceiptLogo } from '../receipts/shop.ts';
 import { memberStatement } from '../receipts/statement.ts';
 import type { HandlerContext, PrintingContext } from './handler-context.ts';
@@ -48,7 +49,7 @@ function queue(ctx: HandlerContext, staffId: string, ref: ReceiptRef | null): Pr
   const printing = printingFor(ctx);
   const jobId = inTransaction(ctx.ledger, () => {
     requireStaff(ctx.ledger, staffId);
-    if (ref) loadReceipt(ctx.ledger, ref);
+    if (ref) requireReceiptSource(ctx.ledger, ref);
     return queuePrintJob(ctx.ledger, { purpose: ref ? 'receipt' : 'test', ref, staffId });
   });
   printing.spooler.wake();

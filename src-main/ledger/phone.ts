@@ -17,12 +17,3 @@ export function tryNormalizePhone(input: string, defaultCountry: CountryCode = '
 export function lastFourDigits(e164: string): string {
   return e164.replace(/\D/g, '').slice(-4);
 }
-
-/** "+8613812345678" → "138****5678": enough for a member to recognise, safe on a receipt left on the counter. */
-export function maskedPhone(e164: string): string {
-  if (!e164) return '';
-  const national = parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
-  if (national.length <= 4) return national;
-  const head = national.length >= 10 ? national.slice(0, 3) : '';
-  return `${head}${'*'.repeat(national.length - head.length - 4)}${national.slice(-4)}`;
-}

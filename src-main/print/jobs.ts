@@ -2,7 +2,7 @@
  * The print queue in the data file: a job is written by the transaction that makes the receipt (or by
  * the cashier's Print), claimed by the spooler after the commit, and finished with how it went.
  */
-import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
 import type { Ledger } from '../ledger/db.ts';
 import { fail } from '../ledger/errors.ts';
 import { newId } from '../ledger/ids.ts';
@@ -111,8 +111,4 @@ export function failInterruptedJobs(ledger: Ledger): number {
       .where(and(eq(printJobs.tillId, ledger.tillId), or(eq(printJobs.status, 'printing'), and(eq(printJobs.status, 'pending'), lt(printJobs.createdAt, staleBefore)))))
       .run().changes,
   );
-}
-
-export function jobsWithIds(ledger: Ledger, ids: string[]): JobRow[] {
-  return ids.length ? ledger.db.select().from(printJobs).where(inArray(printJobs.id, ids)).all() : [];
 }

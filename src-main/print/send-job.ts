@@ -49,7 +49,7 @@ export async function sendJob(ledger: Ledger, job: JobRow, deps: SendDeps): Prom
   const target = describeTarget(printing);
   try {
     const ref = refOf(job);
-    const receipt = ref ? loadReceipt(ledger, ref, { reprint: wasPrinted(ledger, ref, job.id) }) : null;
+    const receipt = ref ? loadReceipt(ledger, ref, { settings, reprint: wasPrinted(ledger, ref, job.id) }) : null;
     const paperWidth = printing.paperWidth;
     if (printing.connection === 'network' || printing.connection === 'device') {
       const width = paperWidthOf(paperWidth);

@@ -4,7 +4,7 @@
  * after it (printing, PDFs), so it only reads.
  */
 import type { Ledger } from '../ledger/db.ts';
-import { maskedPhone } from '../ledger/phone.ts';
+import { maskedPhone } from '../api/phone-format.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { localMinute } from '../ledger/time.ts';

@@ -107,3 +107,9 @@ export function topupRow(ledger: Ledger, topupId: string): TopupRow {
   ).get(topupId);
   return row ?? fail('TOPUP_NOT_FOUND');
 }
+
+/** BILL_NOT_FOUND / TOPUP_NOT_FOUND unless the bill or top-up exists (before a print job names it). */
+export function requireReceiptSource(ledger: Ledger, ref: { billId: string } | { topupId: string }): void {
+  if ('billId' in ref) billRow(ledger, ref.billId);
+  else topupRow(ledger, ref.topupId);
+}

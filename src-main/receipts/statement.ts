@@ -9,7 +9,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Ledger } from '../ledger/db.ts';
 import { fail } from '../ledger/errors.ts';
 import { loadMember } from '../ledger/members.ts';
-import { maskedPhone } from '../ledger/phone.ts';
+import { maskedPhone } from '../api/phone-format.ts';
 import { billLines, bills, pointsEntries, topups, walletEntries } from '../ledger/schema.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { isoTime, localMinute } from '../ledger/time.ts';

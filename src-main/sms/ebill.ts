@@ -6,7 +6,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Ledger } from '../ledger/db.ts';
-import { bills, members, smsOutbox, topups } from '../ledger/schema.ts';
+import { prepared } from '../ledger/prepared.ts';
+import { smsOutbox } from '../ledger/schema.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { loadReceipt, type ReceiptRef } from '../receipts/load.ts';
@@ -14,10 +15,20 @@ import { ebillEventOf, ebillText } from './ebill-text.ts';
 import { enqueueSms } from './outbox.ts';
 import { signatureOf } from './templates.ts';
 
-/** Who the receipt belongs to, if anyone. */
-function memberIdOf(ledger: Ledger, ref: ReceiptRef): string | null {
-  if ('billId' in ref) return ledger.db.select({ memberId: bills.memberId }).from(bills).where(eq(bills.id, ref.billId)).get()?.memberId ?? null;
-  return ledger.db.select({ memberId: topups.memberId }).from(topups).where(eq(topups.id, ref.topupId)).get()?.memberId ?? null;
+interface Recipient {
+  memberId: string;
+  phone: string;
+  consent: number;
+  archivedAt: string | null;
+}
+
+const RECIPIENT = 'm.id as memberId, m.phone, m.sms_bill_consent as consent, m.archived_at as archivedAt';
+
+/** The member a bill or top-up belongs to, with what decides whether they get an e-bill (one query on the till's path). */
+function recipientOf(ledger: Ledger, ref: ReceiptRef): Recipient | undefined {
+  return 'billId' in ref
+    ? prepared<Recipient>(ledger.sqlite, `select ${RECIPIENT} from bills b join members m on m.id = b.member_id where b.id = ?`).get(ref.billId)
+    : prepared<Recipient>(ledger.sqlite, `select ${RECIPIENT} from topups t join members m on m.id = t.member_id where t.id = ?`).get(ref.topupId);
 }
 
 /** The e-bill already written for this bill or top-up, if any. */
@@ -28,20 +39,13 @@ export function ebillOf(ledger: Ledger, ref: ReceiptRef): { id: string; status: 
 
 /**
  * Inside the caller's transaction: write the e-bill for a bill or top-up when the shop sends them and
- * the member agreed. Returns the outbox id, or null when no message is due. Never writes two.
+ * the member agreed. Returns the outbox id, or null when no message is due. Called once per committed
+ * bill (a replayed request skips it); the unique indexes on sms_outbox refuse a second one regardless.
  */
 export function queueEbill(ledger: Ledger, ref: ReceiptRef, settings: Settings = getSettings(ledger)): string | null {
   if (!settings.ebills.enabled) return null;
-  const memberId = memberIdOf(ledger, ref);
-  if (!memberId) return null;
-  const member = ledger.db
-    .select({ phone: members.phone, consent: members.smsBillConsent, archivedAt: members.archivedAt })
-    .from(members)
-    .where(eq(members.id, memberId))
-    .get();
+  const member = recipientOf(ledger, ref);
   if (!member || !member.consent || !member.phone || member.archivedAt) return null;
-  const existing = ebillOf(ledger, ref);
-  if (existing) return existing.id;
   const receipt = loadReceipt(ledger, ref, { settings, logo: false });
   const template = settings.ebills.templates[settings.messaging.language][ebillEventOf(receipt.kind)];
   return enqueueSms(ledger, {
@@ -49,7 +53,7 @@ export function queueEbill(ledger: Ledger, ref: ReceiptRef, settings: Settings =
     phone: member.phone,
     text: ebillText(receipt, template),
     signature: signatureOf(settings.messaging.signature, settings.shopName),
-    memberId,
+    memberId: member.memberId,
     ...('billId' in ref ? { billId: ref.billId } : { topupId: ref.topupId }),
   });
 }

@@ -100,19 +100,5 @@ export function useFormat(): Formatters {
   return useMemo(() => makeFormatters(locale, settings.currency), [locale, settings.currency]);
 }
 
-/**
- * Phone numbers are stored in E.164. Mainland numbers show as "138 1234 5678" (masked: "138 **** 5678");
- * others keep their country code. Masking always leaves the last four digits visible.
- */
-export function formatPhone(e164: string, options: { mask?: boolean } = {}): string {
-  const cn = /^\+86(1\d{10})$/.exec(e164);
-  if (cn) {
-    const n = cn[1]!;
-    return `${n.slice(0, 3)} ${options.mask ? '****' : n.slice(3, 7)} ${n.slice(7)}`;
-  }
-  if (!options.mask) return e164;
-  const digits = e164.replace(/\D/g, '');
-  if (digits.length <= 6) return e164;
-  const head = e164.startsWith('+') ? `+${digits.slice(0, 2)}` : digits.slice(0, 2);
-  return `${head} ${'*'.repeat(Math.max(2, digits.length - 6))} ${digits.slice(-4)}`;
-}
+/** Phone numbers: one rule for screens and receipts (src-main/api/phone-format.ts). */
+export { formatPhone } from '../../src-main/api/phone-format.ts';

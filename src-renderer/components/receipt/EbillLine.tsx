@@ -1,13 +1,8 @@
 /** "E-bill SMS queued to 138****5678" under a done screen, when the commit wrote one; nothing otherwise. */
 import { useTranslation } from 'react-i18next';
 import type { ReceiptDelivery } from '../../../src-main/print/types.ts';
-import { formatPhone } from '../format.ts';
+import { maskedPhone } from '../../../src-main/api/phone-format.ts';
 import { Icon } from '../Icon.tsx';
-
-/** "+8613812345678" → "138****5678": the receipt's own masking, so the screen reads like the paper. */
-export function maskedPhoneText(e164: string): string {
-  return formatPhone(e164, { mask: true }).replace(/\s+/g, '');
-}
 
 export function EbillLine({ ebill, phone }: { ebill: ReceiptDelivery['ebill'] | undefined; phone: string | undefined }) {
   const { t } = useTranslation();
@@ -15,7 +10,7 @@ export function EbillLine({ ebill, phone }: { ebill: ReceiptDelivery['ebill'] | 
   return (
     <p className="ebill-line">
       <Icon name="inbox" size={18} className="ebill-line-icon" />
-      <span className="num">{t('receipt.ebill', { phone: maskedPhoneText(phone) })}</span>
+      <span className="num">{t('receipt.ebill', { phone: maskedPhone(phone) })}</span>
     </p>
   );
 }

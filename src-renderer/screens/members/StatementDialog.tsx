@@ -14,7 +14,7 @@ import { DialogHead } from '../../components/DialogHead.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { DownloadError } from '../../components/receipt/DownloadError.tsx';
-import { maskedPhoneText } from '../../components/receipt/EbillLine.tsx';
+import { maskedPhone } from '../../../src-main/api/phone-format.ts';
 import { periodRange, type DayRange } from '../../components/receipt/statement-periods.ts';
 import { useFileDownload } from '../../components/receipt/use-file-download.ts';
 import '../../components/receipt/receipt.css';
@@ -57,7 +57,7 @@ export function StatementDialog({ member, onClose }: { member: Member; onClose: 
   return (
     <dialog {...dialog} className="dialog statement-dialog" aria-labelledby={titleId}>
       <div className="dialog-inner">
-        <DialogHead titleId={titleId} title={t('receipt.statement.title')} meta={<span className="num">{t('receipt.statement.memberLine', { name: member.name, code: member.code, phone: maskedPhoneText(member.phone) })}</span>} onClose={onClose} />
+        <DialogHead titleId={titleId} title={t('receipt.statement.title')} meta={<span className="num">{t('receipt.statement.memberLine', { name: member.name, code: member.code, phone: maskedPhone(member.phone) })}</span>} onClose={onClose} />
         <div className="dialog-body statement-body">
           <StatementPeriodFields range={range} onRange={setRange} today={today} error={problem} fromRef={fromRef} />
           {query.error && request ? <ErrorNotice error={query.error} title={t('receipt.statement.loadFailed')} onRetry={query.reload} /> : null}
