@@ -15,13 +15,12 @@ import type * as S from '../sms/types.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import type * as T from '../ledger/types.ts';
 
-/** A contract entry: the schema checked at the door, and (type-only) what comes back. */
-interface Method<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom: carries the output type; never read at run time. */
-  output?: O;
-}
-const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+import { method } from './method.ts';
+import { backupMethods } from './backup-contract.ts';
+import { importMethods } from './import-contract.ts';
+import { reportMethods } from './report-contract.ts';
+import { shiftMethods } from './shift-contract.ts';
+import { staffMethods } from './staff-contract.ts';
 
 export interface AppInfo {
   version: string;
@@ -104,6 +103,13 @@ export const contract = {
   'print.setLogo': method<{ logoPng: string | null }>()(printCmd.receiptLogo),
   'pdf.bill': method<P.FileDownload>()(printCmd.receiptRef),
   'pdf.statement': method<P.FileDownload>()(printCmd.statementQuery),
+
+  // The owner's back office: each area's methods are listed in its own file.
+  ...reportMethods,
+  ...staffMethods,
+  ...importMethods,
+  ...backupMethods,
+  ...shiftMethods,
 } as const;
 
 /** A money call's answer also says what became of its receipt: the print job and the e-bill. */

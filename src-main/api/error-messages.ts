@@ -59,6 +59,11 @@ const zh: Catalog = {
   PRINTER_SYSTEM_UNAVAILABLE: () => '此处无法直接使用系统打印机，请在桌面应用中打印',
   PRINTER_INTERRUPTED: () => '打印被中断（程序已关闭或重启），如需要请重印',
   PRINT_JOB_NOT_FOUND: () => '找不到该打印任务',
+  // — reports (zh) —
+  // — staff (zh) —
+  // — imports (zh) —
+  // — backups (zh) —
+  // — shifts (zh) —
   IDEMPOTENCY_CONFLICT: () => '该操作编号已用于另一笔操作',
   UNKNOWN_METHOD: () => '未知的接口',
   UNAUTHORIZED: () => '访问令牌无效，请使用启动时显示的链接打开',
@@ -112,6 +117,11 @@ const en: Catalog = {
   PRINTER_SYSTEM_UNAVAILABLE: () => 'The system printer cannot be used from here; print from the desktop app',
   PRINTER_INTERRUPTED: () => 'Printing was interrupted (the app closed or restarted); print again if needed',
   PRINT_JOB_NOT_FOUND: () => 'That print job was not found',
+  // — reports (en) —
+  // — staff (en) —
+  // — imports (en) —
+  // — backups (en) —
+  // — shifts (en) —
   IDEMPOTENCY_CONFLICT: () => 'This operation key was already used for a different operation',
   UNKNOWN_METHOD: () => 'Unknown API method',
   UNAUTHORIZED: () => 'Invalid access token: open the link printed at start-up',

@@ -29,6 +29,11 @@ import { providerStatus, queueTestMessage, setProvider } from '../sms/provider-s
 import type { Delivered, MethodName, OutputOf, ParsedInputOf } from './contract.ts';
 import type { HandlerContext, MessagingContext } from './handler-context.ts';
 import { printHandlers } from './print-handlers.ts';
+import { backupHandlers } from './backup-handlers.ts';
+import { importHandlers } from './import-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
+import { shiftHandlers } from './shift-handlers.ts';
+import { staffHandlers } from './staff-handlers.ts';
 
 export type { HandlerContext, MessagingContext } from './handler-context.ts';
 
@@ -139,4 +144,9 @@ export const handlers: Handlers = {
   'sms.test': (ctx, input) => thenWake(ctx, queueTestMessage(ctx.ledger, input)),
 
   ...printHandlers,
+  ...reportHandlers,
+  ...staffHandlers,
+  ...importHandlers,
+  ...backupHandlers,
+  ...shiftHandlers,
 };

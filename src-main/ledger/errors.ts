@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'PRINTER_SYSTEM_UNAVAILABLE',
   'PRINTER_INTERRUPTED',
   'PRINT_JOB_NOT_FOUND',
+  // — reports —
+  // — staff —
+  // — imports —
+  // — backups —
+  // — shifts —
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'FORBIDDEN_ORIGIN',

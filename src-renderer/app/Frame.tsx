@@ -5,7 +5,10 @@ import { CheckoutScreen } from '../screens/checkout/CheckoutScreen.tsx';
 import { MemberForm } from '../screens/members/MemberForm.tsx';
 import { MemberList } from '../screens/members/MemberList.tsx';
 import { MemberPage } from '../screens/members/MemberPage.tsx';
+import { OfficeScreen } from '../screens/office/OfficeScreen.tsx';
 import { RegularsScreen } from '../screens/regulars/RegularsScreen.tsx';
+import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
+import { ShiftScreen } from '../screens/shift/ShiftScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { TopupScreen } from '../screens/topup/TopupScreen.tsx';
 import { useSession } from '../stores/session.ts';
@@ -34,10 +37,16 @@ function Screen({ route }: { route: Route }) {
       return <MemberPage key={route.memberId} memberId={route.memberId} billId={route.billId} />;
     case 'regulars':
       return <RegularsScreen tab={route.tab} segment={route.segment} />;
+    case 'reports':
+      return <ReportsScreen tab={route.tab} query={route.query} />;
+    case 'shift':
+      return <ShiftScreen />;
+    case 'office':
+      return <OfficeScreen tab={route.tab} />;
   }
 }
 
-type Area = 'checkout' | 'topup' | 'members' | 'bills' | 'regulars' | 'settings';
+type Area = 'checkout' | 'topup' | 'members' | 'bills' | 'shift' | 'regulars' | 'reports' | 'office' | 'settings';
 
 /** The member a screen is about: checkout and top-up from a member's page start with that member. */
 const memberOf = (route: Route) => (route.name === 'member' || route.name === 'member-edit' ? route.memberId : null);
@@ -47,7 +56,10 @@ const NAV: ReadonlyArray<{ area: Area; icon: IconName; path: (route: Route) => s
   { area: 'topup', icon: 'wallet', path: (route) => paths.topup(memberOf(route)) },
   { area: 'members', icon: 'user', path: () => paths.members() },
   { area: 'bills', icon: 'receipt', path: () => paths.bills() },
+  { area: 'shift', icon: 'inbox', path: () => paths.shift() },
   { area: 'regulars', icon: 'heart', path: () => paths.regulars() },
+  { area: 'reports', icon: 'receipt', path: () => paths.reports() },
+  { area: 'office', icon: 'store', path: () => paths.office() },
   { area: 'settings', icon: 'settings', path: () => paths.settings() },
 ];
 
@@ -58,6 +70,9 @@ function areaOf(route: Route): Area {
     case 'bills':
     case 'settings':
     case 'regulars':
+    case 'reports':
+    case 'shift':
+    case 'office':
       return route.name;
     default:
       return 'members';

@@ -4,7 +4,8 @@
  * `#/topup[?member=<id>]`, `#/bills[?date=YYYY-MM-DD][&bill=<id>]`, `#/settings/<section>`,
  * `#/members`, `#/members/new`, `#/members/<id>`, `#/members/<id>/edit` and
  * `#/members/<id>/bills/<billId>` (the member page with a bill open), and the owner's retention
- * screens `#/regulars/<tab>[?segment=<segment>]`.
+ * screens `#/regulars/<tab>[?segment=<segment>]`, the reports `#/reports/<tab>[?…]`, the shift close
+ * `#/shift` and the back office `#/office/<tab>`.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -13,6 +14,14 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export const REGULARS_TABS = ['lapsed', 'segments', 'birthdays', 'campaigns', 'outbox'] as const;
 export type RegularsTab = (typeof REGULARS_TABS)[number];
+
+/** The owner's reports (`#/reports/<tab>[?from=YYYY-MM-DD&to=YYYY-MM-DD…]`). */
+export const REPORTS_TABS = ['sales', 'topups', 'liability', 'members', 'top'] as const;
+export type ReportsTab = (typeof REPORTS_TABS)[number];
+
+/** The owner's back office (`#/office/<tab>`): staff, the audit log, import/export, backups. */
+export const OFFICE_TABS = ['staff', 'audit', 'import', 'export', 'backups'] as const;
+export type OfficeTab = (typeof OFFICE_TABS)[number];
 
 export type Route =
   | { name: 'checkout'; memberId: string | null }
@@ -23,7 +32,10 @@ export type Route =
   | { name: 'member-new'; phone: string; memberName: string }
   | { name: 'member'; memberId: string; billId: string | null }
   | { name: 'member-edit'; memberId: string }
-  | { name: 'regulars'; tab: RegularsTab; segment: string | null };
+  | { name: 'regulars'; tab: RegularsTab; segment: string | null }
+  | { name: 'reports'; tab: ReportsTab; query: Record<string, string> }
+  | { name: 'shift' }
+  | { name: 'office'; tab: OfficeTab };
 
 function withQuery(path: string, query: Record<string, string | null | undefined>): string {
   const q = new URLSearchParams();
@@ -42,6 +54,9 @@ export const paths = {
   member: (memberId: string) => `/members/${encodeURIComponent(memberId)}`,
   editMember: (memberId: string) => `/members/${encodeURIComponent(memberId)}/edit`,
   regulars: (tab: RegularsTab = 'lapsed', options: { segment?: string | null } = {}) => withQuery(`/regulars/${tab}`, { segment: options.segment }),
+  reports: (tab: ReportsTab = 'sales', query: Record<string, string | null | undefined> = {}) => withQuery(`/reports/${tab}`, query),
+  shift: () => '/shift',
+  office: (tab: OfficeTab = 'staff') => `/office/${tab}`,
   bill: (memberId: string, billId: string) => `/members/${encodeURIComponent(memberId)}/bills/${encodeURIComponent(billId)}`,
 };
 
@@ -69,6 +84,12 @@ export function parseRoute(hash: string): Route {
     const tab = REGULARS_TABS.find((t) => t === parts[1]) ?? 'lapsed';
     return { name: 'regulars', tab, segment: query.get('segment') };
   }
+  if (parts[0] === 'reports') {
+    const tab = REPORTS_TABS.find((t) => t === parts[1]) ?? 'sales';
+    return { name: 'reports', tab, query: Object.fromEntries(query.entries()) };
+  }
+  if (parts[0] === 'shift') return { name: 'shift' };
+  if (parts[0] === 'office') return { name: 'office', tab: OFFICE_TABS.find((t) => t === parts[1]) ?? 'staff' };
   if (parts[0] === 'members') {
     if (parts[1] === 'new' && parts.length === 2) return { name: 'member-new', phone: query.get('phone') ?? '', memberName: query.get('name') ?? '' };
     if (parts[1] && parts.length === 2) return { name: 'member', memberId: parts[1], billId: null };

@@ -10,6 +10,13 @@ import { settingsText } from '../screens/settings/text.ts';
 import { printingSettingsText } from '../screens/settings/printing-text.ts';
 import { topupText } from '../screens/topup/text.ts';
 import { receiptText } from '../components/receipt/text.ts';
+import { reportsText } from '../screens/reports/text.ts';
+import { shiftText } from '../screens/shift/text.ts';
+import { officeText } from '../screens/office/text.ts';
+import { staffText } from '../screens/office/staff/text.ts';
+import { auditText } from '../screens/office/audit/text.ts';
+import { importExportText } from '../screens/office/import/text.ts';
+import { backupsText } from '../screens/office/backups/text.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages = {
@@ -24,6 +31,13 @@ export const en: Messages = {
   picker: pickerText.en,
   printingSettings: printingSettingsText.en,
   receipt: receiptText.en,
+  reports: reportsText.en,
+  shift: shiftText.en,
+  office: officeText.en,
+  staff: staffText.en,
+  audit: auditText.en,
+  importExport: importExportText.en,
+  backups: backupsText.en,
   app: {
     name: 'Regulars',
     loading: 'Loading…',
@@ -35,7 +49,10 @@ export const en: Messages = {
     topup: 'Top up',
     members: 'Members',
     bills: 'Bills',
+    shift: 'Shift',
     regulars: 'Regulars',
+    reports: 'Reports',
+    office: 'Back office',
     settings: 'Settings',
     shortcut: 'Shortcut {{key}}',
     staffLabel: 'Staff on duty',

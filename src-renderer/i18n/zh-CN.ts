@@ -13,6 +13,13 @@ import { settingsText } from '../screens/settings/text.ts';
 import { printingSettingsText } from '../screens/settings/printing-text.ts';
 import { topupText } from '../screens/topup/text.ts';
 import { receiptText } from '../components/receipt/text.ts';
+import { reportsText } from '../screens/reports/text.ts';
+import { shiftText } from '../screens/shift/text.ts';
+import { officeText } from '../screens/office/text.ts';
+import { staffText } from '../screens/office/staff/text.ts';
+import { auditText } from '../screens/office/audit/text.ts';
+import { importExportText } from '../screens/office/import/text.ts';
+import { backupsText } from '../screens/office/backups/text.ts';
 
 export const zhCN = {
   checkout: checkoutText.zhCN,
@@ -26,6 +33,13 @@ export const zhCN = {
   picker: pickerText.zhCN,
   printingSettings: printingSettingsText.zhCN,
   receipt: receiptText.zhCN,
+  reports: reportsText.zhCN,
+  shift: shiftText.zhCN,
+  office: officeText.zhCN,
+  staff: staffText.zhCN,
+  audit: auditText.zhCN,
+  importExport: importExportText.zhCN,
+  backups: backupsText.zhCN,
   app: {
     name: '常客',
     loading: '正在加载…',
@@ -37,7 +51,10 @@ export const zhCN = {
     topup: '充值',
     members: '会员',
     bills: '账单',
+    shift: '交班',
     regulars: '回头客',
+    reports: '报表',
+    office: '店务',
     settings: '设置',
     shortcut: '快捷键 {{key}}',
     staffLabel: '当前员工',

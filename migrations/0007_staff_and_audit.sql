@@ -1,0 +1,2 @@
+-- Placeholder: replaced by this migration's statements before it ships.
+SELECT 1;
