@@ -48,7 +48,8 @@ const demoPrinter = values.demo ? await connectDemoPrinter(runtime.dispatch, (li
 
 const token = process.env['REGULARS_TOKEN'] || randomBytes(24).toString('base64url');
 const bridge = await startBridge({
-  dispatch: runtime.dispatch,
+  // The page acts as whoever is signed in at this till: permissions are checked.
+  dispatch: runtime.tillDispatch,
   token,
   staticDir: RENDERER_DIST_DIR,
   ...(values.port ? { port: Number(values.port) } : {}),

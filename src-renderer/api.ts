@@ -101,20 +101,70 @@ async function overHttp(method: string, input: unknown, locale: string): Promise
   return body;
 }
 
-async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+/** One round trip, whatever the transport: the answer as the API gave it (refusals are answers too). */
+async function send(method: string, input: unknown): Promise<ApiResult<unknown>> {
   const locale = currentLocale();
-  let result: ApiResult<unknown>;
   const bridge = window.regulars;
-  if (bridge) {
-    try {
-      result = await bridge.invoke(method, input, locale);
-    } catch (cause) {
-      throw networkError(method, cause);
-    }
-    if (!isApiResult(result)) throw networkError(method);
-  } else {
-    result = await overHttp(method, input, locale);
+  if (!bridge) return overHttp(method, input, locale);
+  let result: ApiResult<unknown>;
+  try {
+    result = await bridge.invoke(method, input, locale);
+  } catch (cause) {
+    throw networkError(method, cause);
   }
+  if (!isApiResult(result)) throw networkError(method);
+  return result;
+}
+
+/** An owner's (or manager's) PIN typed for one call the signed-in person's role does not allow. */
+export interface Approval {
+  staffId: string;
+  pin: string;
+}
+
+/** What the approval dialog is asked: whose PIN the call needs, and a way to send it again with one. */
+export interface ApprovalRequest {
+  method: MethodName;
+  role: 'owner' | 'manager';
+  /** The same call with the approval; the dialog stays open on a wrong PIN and shows why. */
+  submit: (approval: Approval) => Promise<ApiResult<unknown>>;
+}
+
+/** Shows the dialog; resolves with the answer of the approved call, or null when the person gave up. */
+export type ApprovalPrompt = (request: ApprovalRequest) => Promise<ApiResult<unknown> | null>;
+
+let approvalPrompt: ApprovalPrompt | null = null;
+/** One approval dialog at a time: a second call that needs one waits for the first to be answered. */
+let approvalQueue: Promise<unknown> = Promise.resolve();
+const sessionEndedListeners = new Set<() => void>();
+
+/** The app's one approval dialog registers itself here (and unregisters with null). */
+export function setApprovalPrompt(prompt: ApprovalPrompt | null): void {
+  approvalPrompt = prompt;
+}
+
+/** Told when the main process says nobody is signed in any more (signed out elsewhere, archived). */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+function askApproval(method: MethodName, input: unknown, role: 'owner' | 'manager'): Promise<ApiResult<unknown> | null> {
+  const prompt = approvalPrompt;
+  if (!prompt) return Promise.resolve(null);
+  const asked = approvalQueue.then(() => prompt({ method, role, submit: (approval) => send(method, { ...(input as object), approval }) }));
+  approvalQueue = asked.catch(() => undefined);
+  return asked;
+}
+
+async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  let result = await send(method, input);
+  // A role too low for this call: the one approval dialog asks for a higher role's PIN and sends it again.
+  if (!result.ok && result.error.code === 'APPROVAL_REQUIRED') {
+    const role = result.error.params?.['role'] === 'manager' ? 'manager' : 'owner';
+    result = (await askApproval(method, input, role)) ?? result;
+  }
+  if (!result.ok && result.error.code === 'SIGN_IN_REQUIRED') for (const listener of sessionEndedListeners) listener();
   if (!result.ok) throw new ApiCallError(method, result.error);
   return result.value as OutputOf<M>;
 }

@@ -17,6 +17,7 @@ import { launchChromium, serve, type Served } from '../lib/served-app.ts';
 import type { Measurement } from './report.ts';
 import { measureSearch, openMemberList, type SearchSample } from './search-page.ts';
 import { drawQueries, QUERY_KINDS, type SearchQuery } from './search-queries.ts';
+import { DEMO_OWNER_PIN } from '../../src-main/demo/demo-staff.ts';
 import { benchShop, type BenchShop, type BenchShopSpec } from './shop.ts';
 import type { BenchContext, Suite } from './suite.ts';
 import { loadAverage, time, timeAsync } from './timing.ts';
@@ -131,7 +132,8 @@ async function run(ctx: BenchContext) {
     for (const side of sides) {
       const dir = copyShop(side.shop);
       side.dirs.push(dir);
-      side.served = await serve({ dataDir: dir });
+      // Bench shops are set up as the demo café: its owner's PIN signs the till in.
+      side.served = await serve({ dataDir: dir, ownerPin: DEMO_OWNER_PIN });
     }
     load['http'] = loadAverage();
     ctx.log(`HTTP: ${API_ROUNDS} rounds of ${count} queries per shop …`);

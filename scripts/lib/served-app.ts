@@ -18,16 +18,19 @@ export interface Served {
   openUrl: string;
   token: string;
   dataDir: string;
-  /** Call the API as the page does. */
+  /** Call the API as the page does (as whoever is signed in at this till: the page and these calls share it). */
   api: <T>(method: string, input?: unknown) => Promise<T>;
+  /** Sign in at this till (the page follows at its next call or reload). */
+  signIn: (staffId: string, pin: string) => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /**
  * Start `scripts/serve.ts` on `dataDir`, or on a fresh temporary folder (removed on stop) that is
- * empty (a new shop) or holds a copy of the shop file `copyOf`.
+ * empty (a new shop) or holds a copy of the shop file `copyOf`. With `ownerPin`, the shop's first
+ * owner is signed in at the till before this answers (every API call needs someone signed in).
  */
-export async function serve(options: { dataDir?: string; copyOf?: string } = {}): Promise<Served> {
+export async function serve(options: { dataDir?: string; copyOf?: string; ownerPin?: string } = {}): Promise<Served> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regulars-served-'));
   if (options.copyOf) fs.copyFileSync(options.copyOf, path.join(dataDir, DB_FILE_NAME));
   const args = [path.join(PROJECT_ROOT, 'scripts', 'serve.ts'), '--data-dir', dataDir, '--port', '0'];
@@ -46,21 +49,36 @@ export async function serve(options: { dataDir?: string; copyOf?: string } = {})
   const url = new URL(openUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
   const base = url.origin;
+  const api = async <T>(method: string, input: unknown = {}) => {
+    const res = await fetch(`${base}/api/${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+    return body.value as T;
+  };
+  const signIn = async (staffId: string, pin: string) => {
+    await api('staff.signIn', { staffId, pin });
+  };
+  if (options.ownerPin) {
+    try {
+      const owner = (await api<Array<{ id: string; role: string }>>('staff.list')).find((s) => s.role === 'owner');
+      if (!owner) throw new Error('the served shop has no owner');
+      await signIn(owner.id, options.ownerPin);
+    } catch (error) {
+      child.kill('SIGTERM');
+      throw error;
+    }
+  }
   return {
     url: base,
     openUrl,
     token,
     dataDir,
-    api: async <T>(method: string, input: unknown = {}) => {
-      const res = await fetch(`${base}/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-      return body.value as T;
-    },
+    api,
+    signIn,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -144,4 +144,118 @@ export const METHOD_DOCS: Record<MethodName, MethodDoc> = {
   'print.setLogo': { summary: 'Set or remove the receipt logo (PNG, at most 200 kB).', output: '{ logoPng }', errors: [] },
   'pdf.bill': { summary: 'A bill or top-up as a PDF (base64), with the CJK font embedded.', output: 'FileDownload', errors: ['BILL_NOT_FOUND', 'TOPUP_NOT_FOUND'] },
   'pdf.statement': { summary: "A member's statement over a range of days as an A4 PDF (base64).", output: 'FileDownload', errors: ['MEMBER_NOT_FOUND', 'VALIDATION'] },
+  // — reports —
+  'reports.sales': {
+    summary: 'Net sales (sales − refunds, bills taken at the till) over inclusive business days, by day/week/month and by payment method.',
+    output: 'SalesReport',
+    errors: ['REPORT_RANGE_INVALID', 'REPORT_RANGE_TOO_LONG'],
+  },
+  'reports.topups': { summary: 'Top-ups and top-up refunds (principal and bonus) over business days, by day/week/month and by method.', output: 'TopupsReport', errors: ['REPORT_RANGE_INVALID', 'REPORT_RANGE_TOO_LONG'] },
+  'reports.liability': { summary: 'Stored value (principal, bonus) and points owed at the end of a business day, stored value aged by last use.', output: 'LiabilityReport', errors: [] },
+  'reports.customers': {
+    summary: 'Member vs walk-in net sales, visits, average spend per visit, new members and the repeat-visit rate over business days.',
+    output: 'CustomersReport',
+    errors: ['REPORT_RANGE_INVALID', 'REPORT_RANGE_TOO_LONG'],
+  },
+  'reports.topMembers': { summary: 'Members ranked by net spend over business days.', output: 'TopMembersReport', errors: ['REPORT_RANGE_INVALID', 'REPORT_RANGE_TOO_LONG'] },
+  'reports.member': { summary: "One member's bills (with payments) and stored-value/points movements over business days.", output: 'MemberReport', errors: ['MEMBER_NOT_FOUND', 'REPORT_RANGE_INVALID', 'REPORT_RANGE_TOO_LONG'] },
+  'reports.export': { summary: 'Any report as a CSV (UTF-8 with BOM) or XLSX file (base64), worded in the shop’s or the asked locale.', output: 'FileDownload', errors: ['MEMBER_NOT_FOUND', 'REPORT_RANGE_INVALID', 'REPORT_RANGE_TOO_LONG'] },
+  // — staff —
+  'staff.list': { summary: 'Active staff for the sign-in screen: name, role, whether a PIN is set, any lockout. Public.', output: 'StaffCard[]', errors: [] },
+  'staff.session': { summary: 'Who is signed in at this till, and whether the shop still needs its first owner PIN. Public.', output: 'SessionView', errors: [] },
+  'staff.signIn': {
+    summary: 'Sign in at this till with a 4–6 digit PIN. Five wrong PINs lock the person out for 5 minutes. Public; audited (also failures).',
+    output: 'SessionView',
+    errors: ['STAFF_NOT_FOUND', 'PIN_WRONG', 'PIN_LOCKED', 'PIN_NOT_SET'],
+  },
+  'staff.signOut': { summary: 'Lock the till: nobody is signed in until the next PIN. Audited.', output: 'SessionView', errors: [] },
+  'staff.setUpOwner': { summary: "A new shop's first start: the owner chooses a PIN and is signed in. Refused once an owner has a PIN. Public.", output: 'SessionView', errors: ['PIN_FORMAT', 'PIN_ALREADY_SET'] },
+  'staff.setPin': {
+    summary: "Set a PIN: your own with the old one, anyone's as the owner (lifts a lockout). Audited (never the PIN).",
+    output: 'StaffDetail',
+    errors: ['STAFF_NOT_FOUND', 'PIN_FORMAT', 'PIN_WRONG', 'PIN_LOCKED', 'APPROVAL_REQUIRED'],
+  },
+  'staff.details': { summary: 'Everyone who works or worked here (archived too), for the staff tab. Owner.', output: 'StaffDetail[]', errors: [] },
+  'staff.upsert': {
+    summary: 'Add a person (optionally with a PIN), or rename, change the role of, archive or bring back one. One active owner with a PIN always stays. Owner; audited.',
+    output: 'StaffDetail',
+    errors: ['STAFF_NOT_FOUND', 'PIN_FORMAT', 'LAST_OWNER'],
+  },
+  'audit.list': {
+    summary: 'The audit log, newest first, paged: filter by person (who did or approved), kind of action, shop-local days and subject (id, or part of a member name/number or bill number). Owner.',
+    output: 'AuditPage',
+    errors: [],
+  },
+  // — imports —
+  'imports.preview': {
+    summary:
+      'Check a CSV or XLSX file (base64, at most 20 MB) of members or of past visits: encoding detected (UTF-8 or GBK/GB18030), header row and column mapping guessed unless given, every row checked (phones, money, dates, duplicates, existing members, visits already imported). Writes nothing. Owner.',
+    output: 'ImportPreview',
+    errors: ['IMPORT_FILE_EMPTY', 'IMPORT_FILE_TOO_LARGE', 'IMPORT_FORMAT_UNSUPPORTED', 'IMPORT_FILE_UNREADABLE', 'IMPORT_TOO_MANY_ROWS', 'VALIDATION'],
+  },
+  'imports.commit': {
+    summary:
+      'Check the file again and write every good row in one transaction: members with opening balances and points as `opening` ledger entries with the reason, or past visits as bills marked with the import batch (payment method `imported`, no money moves; visit figures and the lapsed list updated). Rejected rows are answered with their reasons; the same file again writes nothing. Owner; audited.',
+    output: 'ImportResult',
+    errors: ['STAFF_NOT_FOUND', 'IMPORT_MAPPING_INCOMPLETE', 'IMPORT_FILE_EMPTY', 'IMPORT_FILE_TOO_LARGE', 'IMPORT_FORMAT_UNSUPPORTED', 'IMPORT_FILE_UNREADABLE', 'IMPORT_TOO_MANY_ROWS', 'VALIDATION'],
+  },
+  'imports.progress': { summary: 'How far the preview or import started with this progress key has got (read, check, write, done), or null. Owner.', output: 'ImportProgress | null', errors: [] },
+  'imports.batches': { summary: 'Past imports, newest first: file, rows imported and rejected, what they carried over. Owner.', output: 'ImportBatchSummary[]', errors: [] },
+  'imports.batch': { summary: 'One past import with its rejected rows and their reasons. Owner.', output: 'ImportBatchSummary & { rejected }', errors: ['IMPORT_BATCH_NOT_FOUND'] },
+  'exports.members': {
+    summary: 'Every member with tier, balances (principal and bonus), points, joined day, last visit and total spent, as CSV (UTF-8 with BOM) or XLSX (money in yuan, #,##0.00). Owner; audited.',
+    output: 'FileDownload',
+    errors: [],
+  },
+  // — backups —
+  'backups.list': {
+    summary: 'The backup folder (chosen or <data dir>/backups) and whether it can be written to, the backups in it newest first (kind, time, size, member and bill counts), the backup under way with its progress, and how the last automatic backup went. Owner.',
+    output: 'BackupList',
+    errors: [],
+  },
+  'backups.create': {
+    summary: "Back up now with SQLite's online backup (the till keeps working), checked (integrity_check) before it gets its name, with a sidecar holding its figures and SHA-256. One at a time. Owner; audited.",
+    output: 'BackupEntry',
+    errors: ['BACKUP_BUSY', 'BACKUP_FOLDER_UNUSABLE', 'BACKUP_COPY_FAILED'],
+  },
+  'backups.configure': {
+    summary: "Where backups go ('' = the default folder; a new folder must exist or be creatable and writable) and the automatic daily backup with how many are kept. Owner; audited.",
+    output: "Settings['backups']",
+    errors: ['BACKUP_FOLDER_UNUSABLE'],
+  },
+  'backups.pickFolder': { summary: "The desktop app's folder chooser; null when cancelled. Owner.", output: '{ folder: string | null }', errors: ['BACKUP_PICKER_UNAVAILABLE'] },
+  'backups.preview': {
+    summary: "A backup file opened read-only: members, bills, last bill, when it was taken, its schema against this app's (same, older, newer), whether it is whole, and why it cannot be restored (problem). Owner.",
+    output: 'BackupPreview',
+    errors: ['BACKUP_FILE_NOT_FOUND'],
+  },
+  'backups.restore': {
+    summary: 'Replace the data with a backup: refused if damaged, not a Regulars file or from a newer version; the data as it stands is kept first (-pre-restore), an older backup is upgraded as it opens. Owner; audited in the restored data.',
+    output: 'RestoreResult',
+    errors: ['BACKUP_BUSY', 'BACKUP_FILE_NOT_FOUND', 'BACKUP_IS_DATA_FILE', 'BACKUP_CORRUPT', 'BACKUP_NOT_REGULARS', 'BACKUP_NEWER_SCHEMA', 'BACKUP_FOLDER_UNUSABLE', 'RESTORE_FAILED'],
+  },
+  'backups.check': {
+    summary: "The integrity check of the live data, or of a backup file: SQLite's integrity_check and foreign_key_check, the ledger's invariants, and a backup's checksum; the problems found, as data. Owner.",
+    output: 'IntegrityReport',
+    errors: ['BACKUP_FILE_NOT_FOUND'],
+  },
+  // — shifts —
+  'shifts.current': { summary: "The open shift on this till with its running Z report figures, or null when none is open.", output: 'ShiftReport | null', errors: [] },
+  'shifts.open': {
+    summary: 'Open a shift on this till for a cashier with an opening float (one open shift per till); idempotent per key.',
+    output: 'ShiftResult',
+    errors: [...MONEY_CALL, 'SHIFT_ALREADY_OPEN'],
+  },
+  'shifts.close': {
+    summary: 'Close a shift with the counted cash (a total or a count per note and coin); freezes the Z report with expected cash and over/short; idempotent per key.',
+    output: 'ShiftResult',
+    errors: [...MONEY_CALL, 'SHIFT_NOT_FOUND', 'SHIFT_ALREADY_CLOSED', 'SHIFT_BAD_DENOMINATION', 'AMOUNT_OUT_OF_RANGE'],
+  },
+  'shifts.report': { summary: "A shift's Z report: frozen at its close, running while it is open.", output: 'ShiftReport', errors: ['SHIFT_NOT_FOUND'] },
+  'shifts.list': { summary: 'Shifts opened on a range of business days (all tills), newest first, with their close.', output: 'Shift[]', errors: ['VALIDATION'] },
+  'shifts.print': {
+    summary: "Print a shift's Z report on this till's receipt printer: a job, printed after the call returns.",
+    output: 'PrintJob',
+    errors: ['PRINTER_NOT_SET', 'PRINTER_SYSTEM_UNAVAILABLE', 'STAFF_NOT_FOUND', 'SHIFT_NOT_FOUND'],
+  },
 };

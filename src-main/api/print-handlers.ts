@@ -37,7 +37,7 @@ type PrintMethod =
   | 'pdf.statement';
 
 /** The spooler, when this till can print the way the settings say; else the reason it cannot. */
-function printingFor(ctx: HandlerContext): PrintingContext {
+export function printingFor(ctx: HandlerContext): PrintingContext {
   const { connection } = getSettings(ctx.ledger).printing;
   if (connection === 'none' || !ctx.printing) fail('PRINTER_NOT_SET');
   if (connection === 'system' && !ctx.printing.systemPrinter) fail('PRINTER_SYSTEM_UNAVAILABLE');

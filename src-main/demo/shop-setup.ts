@@ -1,17 +1,15 @@
 /**
- * The demo café's fixed setup: its name, staff, tiers, products and top-up bonus rules, written
- * through the ledger's own use cases (staff rows directly: there is no staff use case yet).
+ * The demo café's fixed setup: its name, staff (with the PINs of demo-staff.ts), tiers, products and
+ * top-up bonus rules, written through the ledger's own use cases.
  */
-import { eq } from 'drizzle-orm';
 import type { Ledger } from '../ledger/db.ts';
 import { defaultTier, listStaff, upsertBonusRule, upsertProduct, upsertTier } from '../ledger/catalog.ts';
-import { newId } from '../ledger/ids.ts';
-import { staff } from '../ledger/schema.ts';
 import { updateSettings } from '../ledger/settings.ts';
-import { isoTime } from '../ledger/time.ts';
 import type { Product, StaffMember, Tier } from '../ledger/types.ts';
+import { setStaffPin, upsertStaff } from '../staff/staff.ts';
+import { DEMO_OWNER_PIN, DEMO_SHOP_NAME, DEMO_STAFF } from './demo-staff.ts';
 
-export const DEMO_SHOP_NAME = '常客咖啡 · 示例店';
+export { DEMO_SHOP_NAME } from './demo-staff.ts';
 
 /** name, price (fen), category, how often it is ordered (relative weight). */
 const PRODUCTS: ReadonlyArray<readonly [string, number, string, number]> = [
@@ -48,6 +46,7 @@ export interface DemoShop {
   owner: StaffMember;
   morning: StaffMember;
   afternoon: StaffMember;
+  manager: StaffMember;
   tiers: { standard: Tier; silver: Tier; gold: Tier };
   products: DemoProduct[];
 }
@@ -62,18 +61,20 @@ export function ean13(twelve: string): string {
 export function setUpShop(ledger: Ledger): DemoShop {
   updateSettings(ledger, { shopName: DEMO_SHOP_NAME, currency: 'CNY', locale: 'zh-CN' });
 
-  const createdAt = isoTime(ledger.clock());
+  // Each person with their demo PIN (set again on a second run: the PINs are the README's).
   const addStaff = (name: string): StaffMember => {
-    const existing = ledger.db.select().from(staff).where(eq(staff.name, name)).get();
-    if (existing) return { id: existing.id, name: existing.name, role: existing.role };
-    const row = { id: newId(), tillId: ledger.tillId, name, role: 'cashier' as const, createdAt };
-    ledger.db.insert(staff).values(row).run();
-    return { id: row.id, name, role: row.role };
+    const person = DEMO_STAFF.find((p) => p.name === name)!;
+    const existing = listStaff(ledger).find((s) => s.name === name);
+    const saved = existing ? setStaffPin(ledger, existing.id, person.pin) : upsertStaff(ledger, { name, role: person.role, pin: person.pin });
+    return { id: saved.id, name: saved.name, role: saved.role };
   };
-  const owner = listStaff(ledger).find((s) => s.role === 'owner');
-  if (!owner) throw new Error('the ledger has no owner account');
+  const firstOwner = listStaff(ledger).find((s) => s.role === 'owner');
+  if (!firstOwner) throw new Error('the ledger has no owner account');
+  setStaffPin(ledger, firstOwner.id, DEMO_OWNER_PIN);
+  const owner = firstOwner;
   const morning = addStaff('小林');
   const afternoon = addStaff('Amy');
+  const manager = addStaff('周店长');
 
   const standard = defaultTier(ledger);
   const silver = upsertTier(ledger, { name: '银卡', discountBp: 500, pointsPerUnit: 2, sortOrder: 10 });
@@ -88,5 +89,5 @@ export function setUpShop(ledger: Ledger): DemoShop {
   upsertBonusRule(ledger, { minPrincipalMinor: 50_000, bonusMinor: 5_000 });
   upsertBonusRule(ledger, { minPrincipalMinor: 100_000, bonusMinor: 15_000 });
 
-  return { owner, morning, afternoon, tiers: { standard, silver, gold }, products };
+  return { owner, morning, afternoon, manager, tiers: { standard, silver, gold }, products };
 }

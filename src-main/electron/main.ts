@@ -24,6 +24,7 @@ import { isOwnPage } from './own-page.ts';
 import { installSecurityGuards } from './security.ts';
 import { startupErrorText } from './startup-error.ts';
 import { electronSystemPrinter } from './system-printer.ts';
+import { electronFolderPicker } from './folder-picker.ts';
 
 const APP_ID = 'app.regulars.pos'; // = appId in electron-builder.yml
 const WINDOW_TITLE = 'Regulars 常客';
@@ -63,7 +64,8 @@ async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: u
   if (typeof method !== 'string') return refuse('MALFORMED_REQUEST', callerLocale);
   if (!runtime) return refuse('INTERNAL', callerLocale);
   try {
-    return await runtime.dispatch(method, input, callerLocale);
+    // The page acts as whoever is signed in at this till: permissions are checked.
+    return await runtime.tillDispatch(method, input, callerLocale);
   } catch (error) {
     // dispatch turns handler failures into results itself; this is for anything that escapes it.
     // The method name only, never the input: it can hold a member's name and phone.
@@ -133,6 +135,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       ...(secretBox ? { secretBox } : {}),
       systemPrinter: electronSystemPrinter(),
+      pickFolder: electronFolderPicker(() => mainWindow),
       logError: (method, error) => console.error(`[api] ${method} failed:`, error),
     });
   } catch (error) {

@@ -2,7 +2,7 @@
  * Bills: pricing a cart, checkout with split tender, and refunds as new reversing bills. One call,
  * one transaction: bill + lines + payments + wallet entries + points entries + member totals.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as cmd from './commands.ts';
 import type { Ledger } from './db.ts';
@@ -13,6 +13,7 @@ import { getProduct, requireStaff } from './catalog.ts';
 import { getMemberSummary, loadActiveMember, loadMember } from './members.ts';
 import { allocate, isMinor, MAX_MINOR, mulDivFloor, mulDivRound, sumMinor } from './money.ts';
 import { pointsEarnedOn, postPointsEntry } from './points.ts';
+import { perConnection, prepared } from './prepared.ts';
 import { billLines, bills, members, payments, staff } from './schema.ts';
 import { refreshMemberFigures } from './member-figures.ts';
 import { getSettings } from './settings.ts';
@@ -107,13 +108,91 @@ function priceCart(ledger: Ledger, tier: { discountBp: number; pointsPerUnit: nu
 
 /** Bill number: business day + per-day, per-till sequence (20261123-0007). */
 function nextBillNo(ledger: Ledger, day: string): string {
-  const row = ledger.sqlite
-    .prepare("insert into counters(name, value) values (?, 1) on conflict(name) do update set value = value + 1 returning value")
-    .get(`bill:${ledger.tillId}:${day}`) as { value: number };
+  const row = prepared<{ value: number }>(ledger.sqlite, 'insert into counters(name, value) values (?, 1) on conflict(name) do update set value = value + 1 returning value').get(
+    `bill:${ledger.tillId}:${day}`,
+  )!;
   return `${day.replace(/-/g, '')}-${String(row.value).padStart(4, '0')}`;
 }
 
 // ---------------------------------------------------------------- checkout
+
+// The writes of a sale or refund, built once per connection (a checkout is the till's hottest path).
+const insertBill = perConnection((db) =>
+  db
+    .insert(bills)
+    .values({
+      id: sql.placeholder('id'),
+      tillId: sql.placeholder('tillId'),
+      billNo: sql.placeholder('billNo'),
+      businessDate: sql.placeholder('businessDate'),
+      kind: sql.placeholder('kind'),
+      originalBillId: sql.placeholder('originalBillId'),
+      memberId: sql.placeholder('memberId'),
+      staffId: sql.placeholder('staffId'),
+      subtotalMinor: sql.placeholder('subtotalMinor'),
+      discountMinor: sql.placeholder('discountMinor'),
+      totalMinor: sql.placeholder('totalMinor'),
+      pointsEarned: sql.placeholder('pointsEarned'),
+      pointsReversalWaived: sql.placeholder('pointsReversalWaived'),
+      tierDiscountBp: sql.placeholder('tierDiscountBp'),
+      note: sql.placeholder('note'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+const insertLine = perConnection((db) =>
+  db
+    .insert(billLines)
+    .values({
+      id: sql.placeholder('id'),
+      billId: sql.placeholder('billId'),
+      lineNo: sql.placeholder('lineNo'),
+      productId: sql.placeholder('productId'),
+      name: sql.placeholder('name'),
+      unitPriceMinor: sql.placeholder('unitPriceMinor'),
+      quantity: sql.placeholder('quantity'),
+      grossMinor: sql.placeholder('grossMinor'),
+      discountMinor: sql.placeholder('discountMinor'),
+      netMinor: sql.placeholder('netMinor'),
+      refundOfLineId: sql.placeholder('refundOfLineId'),
+    })
+    .prepare(),
+);
+const insertPayment = perConnection((db) =>
+  db
+    .insert(payments)
+    .values({
+      id: sql.placeholder('id'),
+      tillId: sql.placeholder('tillId'),
+      billId: sql.placeholder('billId'),
+      method: sql.placeholder('method'),
+      amountMinor: sql.placeholder('amountMinor'),
+      tenderedMinor: sql.placeholder('tenderedMinor'),
+      changeMinor: sql.placeholder('changeMinor'),
+      principalMinor: sql.placeholder('principalMinor'),
+      bonusMinor: sql.placeholder('bonusMinor'),
+      points: sql.placeholder('points'),
+      refundOfPaymentId: sql.placeholder('refundOfPaymentId'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+/** A sale's visit on the member row. A second bill on the same business day is not another visit (this bill is already written). */
+const countVisit = perConnection((db) =>
+  db
+    .update(members)
+    .set({
+      totalSpentMinor: sql`${members.totalSpentMinor} + ${sql.placeholder('totalMinor')}`,
+      visitCount: sql`${members.visitCount} + 1`,
+      firstVisitAt: sql`coalesce(${members.firstVisitAt}, ${sql.placeholder('createdAt')})`,
+      lastVisitAt: sql`${sql.placeholder('createdAt')}`,
+      visitDays: sql`${members.visitDays} + ((select count(*) from ${bills} where ${bills.memberId} = ${sql.placeholder('memberId')} and ${bills.businessDate} = ${sql.placeholder('day')} and ${bills.kind} = 'sale') = 1)`,
+      firstVisitDate: sql`min(coalesce(${members.firstVisitDate}, ${sql.placeholder('day')}), ${sql.placeholder('day')})`,
+      lastVisitDate: sql`max(coalesce(${members.lastVisitDate}, ${sql.placeholder('day')}), ${sql.placeholder('day')})`,
+    })
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare(),
+);
 
 export function checkout(ledger: Ledger, input: cmd.CheckoutCommit): CheckoutResult {
   const data = cmd.checkoutCommit.parse(input);
@@ -143,30 +222,28 @@ function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): 
   const { storedValue, pointsRedeemed, pointsEarned } = plan;
   const storedPart = storedValue.principal + storedValue.bonus;
 
-  ledger.db
-    .insert(bills)
-    .values({
-      id: billId,
-      tillId: ledger.tillId,
-      billNo: nextBillNo(ledger, day),
-      businessDate: day,
-      kind: 'sale',
-      memberId: member?.row.id ?? null,
-      staffId: data.staffId,
-      subtotalMinor: quote.subtotalMinor,
-      discountMinor: quote.discountMinor,
-      totalMinor: quote.totalMinor,
-      pointsEarned,
-      tierDiscountBp: quote.tierDiscountBp,
-      note: data.note,
-      createdAt,
-    })
-    .run();
-  ledger.db
-    .insert(billLines)
-    .values(quote.lines.map((l, i) => ({ id: newId(), billId, lineNo: i + 1, ...l })))
-    .run();
-  if (paymentRows.length > 0) ledger.db.insert(payments).values(paymentRows).run();
+  insertBill(ledger.db).run({
+    id: billId,
+    tillId: ledger.tillId,
+    billNo: nextBillNo(ledger, day),
+    businessDate: day,
+    kind: 'sale',
+    originalBillId: null,
+    pointsReversalWaived: 0,
+    memberId: member?.row.id ?? null,
+    staffId: data.staffId,
+    subtotalMinor: quote.subtotalMinor,
+    discountMinor: quote.discountMinor,
+    totalMinor: quote.totalMinor,
+    pointsEarned,
+    tierDiscountBp: quote.tierDiscountBp,
+    note: data.note,
+    createdAt,
+  });
+  const lineStatement = insertLine(ledger.db);
+  quote.lines.forEach((l, i) => lineStatement.run({ id: newId(), billId, lineNo: i + 1, refundOfLineId: null, ...l }));
+  const paymentStatement = insertPayment(ledger.db);
+  for (const p of paymentRows) paymentStatement.run(p);
 
   if (member) {
     const memberId = member.row.id;
@@ -175,20 +252,7 @@ function commitSale(ledger: Ledger, data: z.output<typeof cmd.checkoutCommit>): 
     }
     if (pointsRedeemed > 0) postPointsEntry(ledger, { memberId, kind: 'redeem', delta: -pointsRedeemed, billId, staffId: data.staffId });
     if (pointsEarned > 0) postPointsEntry(ledger, { memberId, kind: 'earn', delta: pointsEarned, billId, staffId: data.staffId });
-    ledger.db
-      .update(members)
-      .set({
-        totalSpentMinor: sql`${members.totalSpentMinor} + ${quote.totalMinor}`,
-        visitCount: sql`${members.visitCount} + 1`,
-        firstVisitAt: sql`coalesce(${members.firstVisitAt}, ${createdAt})`,
-        lastVisitAt: createdAt,
-        // A second bill on the same business day is not another visit (this bill is already written).
-        visitDays: sql`${members.visitDays} + ((select count(*) from ${bills} where ${bills.memberId} = ${memberId} and ${bills.businessDate} = ${day} and ${bills.kind} = 'sale') = 1)`,
-        firstVisitDate: sql`min(coalesce(${members.firstVisitDate}, ${day}), ${day})`,
-        lastVisitDate: sql`max(coalesce(${members.lastVisitDate}, ${day}), ${day})`,
-      })
-      .where(eq(members.id, memberId))
-      .run();
+    countVisit(ledger.db).run({ memberId, totalMinor: quote.totalMinor, createdAt, day });
     refreshMemberFigures(ledger, memberId, settings.retention);
   }
   return billId;
@@ -222,7 +286,11 @@ const refundedMinorOfBill = sql<number>`(select coalesce(-sum(r.total_minor), 0)
 
 /** A bill with what a summary needs beside it: member and staff names, and what was refunded of it. */
 function selectSummaries(ledger: Ledger) {
-  return ledger.db
+  return selectSummariesFrom(ledger.db);
+}
+
+function selectSummariesFrom(db: Ledger['db']) {
+  return db
     .select({ bill: bills, memberName: members.name, staffName: staff.name, refundedMinor: refundedMinorOfBill })
     .from(bills)
     .leftJoin(members, eq(bills.memberId, members.id))
@@ -243,17 +311,73 @@ export function listBillsOfDay(ledger: Ledger, input: z.input<typeof cmd.billLis
   return billSummaries(ledger, eq(bills.businessDate, day), limit, 'desc');
 }
 
+const billsOfMember = perConnection((db) =>
+  selectSummariesFrom(db).where(eq(bills.memberId, sql.placeholder('memberId'))).orderBy(desc(bills.createdAt), desc(bills.id)).limit(sql.placeholder('limit')).prepare(),
+);
+
 export function listMemberBills(ledger: Ledger, memberId: string, limit: number): BillSummary[] {
-  return billSummaries(ledger, eq(bills.memberId, memberId), limit, 'desc');
+  return billsOfMember(ledger.db)
+    .all({ memberId, limit })
+    .map((r) => summaryOf(r.bill, r.memberName, r.staffName, r.refundedMinor));
 }
 
+// A bill with its lines, payments and refunds: read after every checkout and refund, so built once per connection.
+const billById = perConnection((db) => selectSummariesFrom(db).where(eq(bills.id, sql.placeholder('billId'))).prepare());
+const linesOfBill = perConnection((db) => db.select().from(billLines).where(eq(billLines.billId, sql.placeholder('billId'))).orderBy(asc(billLines.lineNo)).prepare());
+const paymentsOfBill = perConnection((db) => db.select().from(payments).where(eq(payments.billId, sql.placeholder('billId'))).orderBy(asc(payments.id)).prepare());
+const refundsOfBill = perConnection((db) =>
+  selectSummariesFrom(db).where(eq(bills.originalBillId, sql.placeholder('billId'))).orderBy(asc(bills.createdAt), asc(bills.id)).limit(1000).prepare(),
+);
+/** Per line of a sale, what its refunds took back (positive numbers). */
+const refundedLinesOfBill = perConnection((db) =>
+  db
+    .select({
+      lineId: billLines.refundOfLineId,
+      quantity: sql<number>`-sum(${billLines.quantity})`,
+      net: sql<number>`-sum(${billLines.netMinor})`,
+      gross: sql<number>`-sum(${billLines.grossMinor})`,
+    })
+    .from(billLines)
+    .innerJoin(bills, eq(bills.id, billLines.billId))
+    .where(eq(bills.originalBillId, sql.placeholder('billId')))
+    .groupBy(billLines.refundOfLineId)
+    .prepare(),
+);
+
+/** Per payment of a sale, what its refunds returned (positive numbers). */
+const refundedPaymentsOfBill = perConnection((db) =>
+  db
+    .select({
+      paymentId: payments.refundOfPaymentId,
+      amount: sql<number>`-sum(${payments.amountMinor})`,
+      principal: sql<number>`-sum(${payments.principalMinor})`,
+      bonus: sql<number>`-sum(${payments.bonusMinor})`,
+      points: sql<number>`-sum(${payments.points})`,
+    })
+    .from(payments)
+    .innerJoin(bills, eq(bills.id, payments.billId))
+    .where(eq(bills.originalBillId, sql.placeholder('billId')))
+    .groupBy(payments.refundOfPaymentId)
+    .prepare(),
+);
+const billRowById = perConnection((db) => db.select().from(bills).where(eq(bills.id, sql.placeholder('billId'))).prepare());
+/** A refund's spend taken off the member row (the visit itself stays: they did come). */
+const takeBackSpend = perConnection((db) =>
+  db
+    .update(members)
+    .set({ totalSpentMinor: sql`${members.totalSpentMinor} - ${sql.placeholder('totalMinor')}` })
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare(),
+);
+
 export function getBill(ledger: Ledger, billId: string): Bill {
-  const found = selectSummaries(ledger).where(eq(bills.id, billId)).get();
+  const found = billById(ledger.db).get({ billId });
   if (!found) fail('BILL_NOT_FOUND');
   const row = found.bill;
-  const lineRows = ledger.db.select().from(billLines).where(eq(billLines.billId, billId)).orderBy(asc(billLines.lineNo)).all();
-  const paymentRows = ledger.db.select().from(payments).where(eq(payments.billId, billId)).orderBy(asc(payments.id)).all();
-  const refunded = row.kind === 'sale' ? refundedPerLine(ledger, lineRows.map((l) => l.id)) : new Map();
+  const lineRows = linesOfBill(ledger.db).all({ billId });
+  const paymentRows = paymentsOfBill(ledger.db).all({ billId });
+  const refunded = new Map<string, { quantity: number; net: number; gross: number }>();
+  if (row.kind === 'sale') for (const r of refundedLinesOfBill(ledger.db).all({ billId })) if (r.lineId) refunded.set(r.lineId, r);
   return {
     ...summaryOf(row, found.memberName, found.staffName, found.refundedMinor),
     staffId: row.staffId,
@@ -267,7 +391,7 @@ export function getBill(ledger: Ledger, billId: string): Bill {
       return { ...lineView(l), refundedQuantity: r.quantity, refundedMinor: r.net };
     }),
     payments: paymentRows.map(paymentView),
-    refunds: row.kind === 'sale' ? billSummaries(ledger, eq(bills.originalBillId, billId), 1000, 'asc') : [],
+    refunds: row.kind === 'sale' ? refundsOfBill(ledger.db).all({ billId }).map((r) => summaryOf(r.bill, r.memberName, r.staffName, r.refundedMinor)) : [],
   };
 }
 
@@ -300,45 +424,6 @@ function paymentView(p: PaymentRow): Payment {
   };
 }
 
-/** Per sale line, what refunds have taken back so far (positive numbers). */
-function refundedPerLine(ledger: Ledger, lineIds: string[]): Map<string, { quantity: number; net: number; gross: number }> {
-  const map = new Map<string, { quantity: number; net: number; gross: number }>();
-  if (lineIds.length === 0) return map;
-  const rows = ledger.db
-    .select({
-      lineId: billLines.refundOfLineId,
-      quantity: sql<number>`-sum(${billLines.quantity})`,
-      net: sql<number>`-sum(${billLines.netMinor})`,
-      gross: sql<number>`-sum(${billLines.grossMinor})`,
-    })
-    .from(billLines)
-    .where(inArray(billLines.refundOfLineId, lineIds))
-    .groupBy(billLines.refundOfLineId)
-    .all();
-  for (const r of rows) if (r.lineId) map.set(r.lineId, { quantity: r.quantity, net: r.net, gross: r.gross });
-  return map;
-}
-
-/** Per sale payment, what refunds have returned so far (positive numbers). */
-function refundedPerPayment(ledger: Ledger, paymentIds: string[]): Map<string, { amount: number; principal: number; bonus: number; points: number }> {
-  const map = new Map<string, { amount: number; principal: number; bonus: number; points: number }>();
-  if (paymentIds.length === 0) return map;
-  const rows = ledger.db
-    .select({
-      paymentId: payments.refundOfPaymentId,
-      amount: sql<number>`-sum(${payments.amountMinor})`,
-      principal: sql<number>`-sum(${payments.principalMinor})`,
-      bonus: sql<number>`-sum(${payments.bonusMinor})`,
-      points: sql<number>`-sum(${payments.points})`,
-    })
-    .from(payments)
-    .where(inArray(payments.refundOfPaymentId, paymentIds))
-    .groupBy(payments.refundOfPaymentId)
-    .all();
-  for (const r of rows) if (r.paymentId) map.set(r.paymentId, { amount: r.amount, principal: r.principal, bonus: r.bonus, points: r.points });
-  return map;
-}
-
 // ---------------------------------------------------------------- refunds
 
 interface RefundPlan {
@@ -364,12 +449,14 @@ interface RefundPlan {
  */
 function planRefund(ledger: Ledger, input: cmd.RefundRequest): RefundPlan {
   const data = cmd.refundRequest.parse(input);
-  const sale = ledger.db.select().from(bills).where(eq(bills.id, data.billId)).get();
+  const sale = billRowById(ledger.db).get({ billId: data.billId });
   if (!sale) fail('BILL_NOT_FOUND');
   if (sale.kind !== 'sale') fail('NOT_A_SALE');
+  // A visit imported from the old system (src-main/imports) is history, not money this till took.
+  if (sale.importBatchId) fail('IMPORTED_BILL_NOT_REFUNDABLE');
   const policy = getSettings(ledger).refundPolicy;
-  const saleLines = ledger.db.select().from(billLines).where(eq(billLines.billId, sale.id)).orderBy(asc(billLines.lineNo)).all();
-  const refundedLines = refundedPerLine(ledger, saleLines.map((l) => l.id));
+  const saleLines = linesOfBill(ledger.db).all({ billId: sale.id });
+  const refundedLines = new Map(refundedLinesOfBill(ledger.db).all({ billId: sale.id }).map((r) => [r.lineId, r]));
 
   const remaining = saleLines.map((l) => {
     const r = refundedLines.get(l.id) ?? { quantity: 0, net: 0, gross: 0 };
@@ -405,8 +492,8 @@ function planRefund(ledger: Ledger, input: cmd.RefundRequest): RefundPlan {
   if (lines.length === 0 || (total === 0 && !isFinal)) fail('NOTHING_TO_REFUND');
 
   // Money goes back over the original tenders in proportion to what each still holds.
-  const salePayments = ledger.db.select().from(payments).where(eq(payments.billId, sale.id)).orderBy(asc(payments.id)).all();
-  const refundedPayments = refundedPerPayment(ledger, salePayments.map((p) => p.id));
+  const salePayments = paymentsOfBill(ledger.db).all({ billId: sale.id });
+  const refundedPayments = new Map(refundedPaymentsOfBill(ledger.db).all({ billId: sale.id }).map((r) => [r.paymentId, r]));
   const left = salePayments.map((p) => {
     const r = refundedPayments.get(p.id) ?? { amount: 0, principal: 0, bonus: 0, points: 0 };
     return { p, amount: p.amountMinor - r.amount, principal: p.principalMinor - r.principal, bonus: p.bonusMinor - r.bonus, points: p.points - r.points };
@@ -516,51 +603,40 @@ export function refundBill(ledger: Ledger, input: cmd.RefundCommit): RefundResul
         const day = businessDate(now);
         const billId = newId();
         const gross = sumMinor(plan.lines.map((l) => l.gross));
-        ledger.db
-          .insert(bills)
-          .values({
-            id: billId,
-            tillId: ledger.tillId,
-            billNo: nextBillNo(ledger, day),
-            businessDate: day,
-            kind: 'refund',
-            originalBillId: plan.sale.id,
-            memberId: plan.sale.memberId,
-            staffId: data.staffId,
-            subtotalMinor: -gross,
-            discountMinor: -(gross - plan.total),
-            totalMinor: -plan.total,
-            pointsEarned: -plan.pointsReversed,
-            pointsReversalWaived: plan.pointsWaived,
-            tierDiscountBp: plan.sale.tierDiscountBp,
-            note: data.reason,
-            createdAt,
-          })
-          .run();
-        ledger.db
-          .insert(billLines)
-          .values(
-            plan.lines.map((l, i) => ({
-              id: newId(),
-              billId,
-              lineNo: i + 1,
-              productId: l.sale.productId,
-              name: l.sale.name,
-              unitPriceMinor: l.sale.unitPriceMinor,
-              quantity: -l.quantity,
-              grossMinor: -l.gross,
-              discountMinor: -(l.gross - l.net),
-              netMinor: -l.net,
-              refundOfLineId: l.sale.id,
-            })),
-          )
-          .run();
-        if (plan.paymentRows.length > 0) {
-          ledger.db
-            .insert(payments)
-            .values(plan.paymentRows.map((p) => ({ ...p, id: newId(), tillId: ledger.tillId, billId, createdAt })))
-            .run();
-        }
+        insertBill(ledger.db).run({
+          id: billId,
+          tillId: ledger.tillId,
+          billNo: nextBillNo(ledger, day),
+          businessDate: day,
+          kind: 'refund',
+          originalBillId: plan.sale.id,
+          memberId: plan.sale.memberId,
+          staffId: data.staffId,
+          subtotalMinor: -gross,
+          discountMinor: -(gross - plan.total),
+          totalMinor: -plan.total,
+          pointsEarned: -plan.pointsReversed,
+          pointsReversalWaived: plan.pointsWaived,
+          tierDiscountBp: plan.sale.tierDiscountBp,
+          note: data.reason,
+          createdAt,
+        });
+        plan.lines.forEach((l, i) =>
+          insertLine(ledger.db).run({
+            id: newId(),
+            billId,
+            lineNo: i + 1,
+            productId: l.sale.productId,
+            name: l.sale.name,
+            unitPriceMinor: l.sale.unitPriceMinor,
+            quantity: -l.quantity,
+            grossMinor: -l.gross,
+            discountMinor: -(l.gross - l.net),
+            netMinor: -l.net,
+            refundOfLineId: l.sale.id,
+          }),
+        );
+        for (const p of plan.paymentRows) insertPayment(ledger.db).run({ ...p, id: newId(), tillId: ledger.tillId, billId, createdAt });
         const memberId = plan.sale.memberId;
         if (memberId) {
           const staffId = data.staffId;
@@ -569,11 +645,7 @@ export function refundBill(ledger: Ledger, input: cmd.RefundCommit): RefundResul
           }
           if (plan.pointsRestored > 0) postPointsEntry(ledger, { memberId, kind: 'redeem_restore', delta: plan.pointsRestored, billId, staffId });
           if (plan.pointsReversed > 0) postPointsEntry(ledger, { memberId, kind: 'earn_reversal', delta: -plan.pointsReversed, billId, staffId });
-          ledger.db
-            .update(members)
-            .set({ totalSpentMinor: sql`${members.totalSpentMinor} - ${plan.total}` })
-            .where(eq(members.id, memberId))
-            .run();
+          takeBackSpend(ledger.db).run({ memberId, totalMinor: plan.total });
           refreshMemberFigures(ledger, memberId, getSettings(ledger).retention);
         }
         return billId;

@@ -8,13 +8,17 @@ import * as cmd from './commands.ts';
 import type { Ledger } from './db.ts';
 import { fail } from './errors.ts';
 import { newId } from './ids.ts';
+import { perConnection } from './prepared.ts';
 import { products, staff, tiers, topupBonusRules } from './schema.ts';
 import { isoTime } from './time.ts';
 import { inTransaction } from './transaction.ts';
 import type { Product, StaffMember, Tier, TopupBonusRule } from './types.ts';
 
+const activeStaff = perConnection((db) => db.select().from(staff).where(and(eq(staff.id, sql.placeholder('staffId')), isNull(staff.archivedAt))).prepare());
+const productById = perConnection((db) => db.select().from(products).where(eq(products.id, sql.placeholder('productId'))).prepare());
+
 export function requireStaff(ledger: Ledger, staffId: string): StaffMember {
-  const row = ledger.db.select().from(staff).where(and(eq(staff.id, staffId), isNull(staff.archivedAt))).get();
+  const row = activeStaff(ledger.db).get({ staffId });
   if (!row) fail('STAFF_NOT_FOUND');
   return { id: row.id, name: row.name, role: row.role };
 }
@@ -68,7 +72,7 @@ function toProduct(row: typeof products.$inferSelect): Product {
 }
 
 export function getProduct(ledger: Ledger, productId: string): Product {
-  const row = ledger.db.select().from(products).where(eq(products.id, productId)).get();
+  const row = productById(ledger.db).get({ productId });
   if (!row) fail('PRODUCT_NOT_FOUND');
   return toProduct(row);
 }
@@ -140,19 +144,28 @@ export function upsertBonusRule(ledger: Ledger, input: cmd.BonusRuleUpsert): Top
 }
 
 /** The active rule with the largest threshold the top-up reaches, and the next one up. */
-export function bonusRuleFor(ledger: Ledger, principalMinor: number): { rule: TopupBonusRule | null; next: TopupBonusRule | null } {
-  const active = eq(topupBonusRules.active, true);
-  const rule = ledger.db
+// Every top-up and its quote look these up: built once per connection.
+const bonusRuleReached = perConnection((db) =>
+  db
     .select()
     .from(topupBonusRules)
-    .where(and(active, lte(topupBonusRules.minPrincipalMinor, principalMinor)))
+    .where(and(eq(topupBonusRules.active, true), lte(topupBonusRules.minPrincipalMinor, sql.placeholder('principalMinor'))))
     .orderBy(desc(topupBonusRules.minPrincipalMinor), desc(topupBonusRules.bonusMinor))
-    .get();
-  const next = ledger.db
+    .limit(1)
+    .prepare(),
+);
+const bonusRuleNext = perConnection((db) =>
+  db
     .select()
     .from(topupBonusRules)
-    .where(and(active, sql`${topupBonusRules.minPrincipalMinor} > ${principalMinor}`))
+    .where(and(eq(topupBonusRules.active, true), sql`${topupBonusRules.minPrincipalMinor} > ${sql.placeholder('principalMinor')}`))
     .orderBy(asc(topupBonusRules.minPrincipalMinor))
-    .get();
+    .limit(1)
+    .prepare(),
+);
+
+export function bonusRuleFor(ledger: Ledger, principalMinor: number): { rule: TopupBonusRule | null; next: TopupBonusRule | null } {
+  const rule = bonusRuleReached(ledger.db).get({ principalMinor });
+  const next = bonusRuleNext(ledger.db).get({ principalMinor });
   return { rule: rule ? toRule(rule) : null, next: next ? toRule(next) : null };
 }

@@ -3,15 +3,16 @@
  * payment method from their payment rows. Nothing is re-priced; refund rows are stored negative, so
  * plain sums give the net.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import * as cmd from './commands.ts';
 import type { Ledger } from './db.ts';
 import { bills, payments } from './schema.ts';
+import { takenAtTill } from './till-bills.ts';
 import type { DaySummary, PaymentMethod } from './types.ts';
 
 /** The order a cashier counts the drawer in: the member's money first, then the till's. */
-const DRAWER_ORDER: readonly PaymentMethod[] = ['stored_value', 'points', 'cash', 'wechat', 'alipay', 'card', 'forfeited_bonus'];
+export const DRAWER_ORDER: readonly PaymentMethod[] = ['stored_value', 'points', 'cash', 'wechat', 'alipay', 'card', 'forfeited_bonus', 'imported'];
 
 /**
  * Two reads without a transaction: better-sqlite3 runs them back to back on the main process's one
@@ -19,10 +20,11 @@ const DRAWER_ORDER: readonly PaymentMethod[] = ['stored_value', 'points', 'cash'
  */
 export function daySummary(ledger: Ledger, input: z.input<typeof cmd.daySummary>): DaySummary {
   const { businessDate: day } = cmd.daySummary.parse(input);
-  return { businessDate: day, ...billTotals(ledger, day), byMethod: methodTotals(ledger, day) };
+  return { businessDate: day, ...billTotals(ledger, eq(bills.businessDate, day)), byMethod: methodTotals(ledger, day) };
 }
 
-function billTotals(ledger: Ledger, day: string): Omit<DaySummary, 'businessDate' | 'byMethod'> {
+/** The till's bills matching `where` added up; also the shift close's (shifts/totals.ts), so the two never disagree. */
+export function billTotals(ledger: Ledger, where: SQL | undefined): Omit<DaySummary, 'businessDate' | 'byMethod'> {
   const isSale = sql`${bills.kind} = 'sale'`;
   const isRefund = sql`${bills.kind} = 'refund'`;
   const row = ledger.db
@@ -35,7 +37,7 @@ function billTotals(ledger: Ledger, day: string): Omit<DaySummary, 'businessDate
       pointsEarned: sql<number>`coalesce(sum(${bills.pointsEarned}), 0)`,
     })
     .from(bills)
-    .where(eq(bills.businessDate, day))
+    .where(and(where, takenAtTill))
     .get();
   // An aggregate without GROUP BY always yields one row.
   return row!;
@@ -46,7 +48,7 @@ function methodTotals(ledger: Ledger, day: string): DaySummary['byMethod'] {
     .select({ method: payments.method, netMinor: sql<number>`sum(${payments.amountMinor})` })
     .from(payments)
     .innerJoin(bills, eq(payments.billId, bills.id))
-    .where(eq(bills.businessDate, day))
+    .where(and(eq(bills.businessDate, day), takenAtTill))
     .groupBy(payments.method)
     .all();
   return rows.sort((a, b) => DRAWER_ORDER.indexOf(a.method) - DRAWER_ORDER.indexOf(b.method));

@@ -76,6 +76,33 @@ const CHECKS: Record<string, string> = {
     left join (select member_id, count(distinct business_date) days, min(business_date) first_day, max(business_date) last_day
                from bills where member_id is not null and kind = 'sale' group by member_id) b on b.member_id = m.id
     where m.visit_days != coalesce(b.days, 0) or m.first_visit_date is not b.first_day or m.last_visit_date is not b.last_day`,
+  // Imports (src-main/imports): opening balances only on imported members, imported visits move no money,
+  // and each batch adds up to what it says it wrote.
+  'opening entries belong to imported members': `
+    select w.id from wallet_entries w join members m on m.id = w.member_id
+    where w.kind = 'opening' and (w.bill_id is not null or w.topup_id is not null or m.import_batch_id is null)
+    union all
+    select e.id from points_entries e join members m on m.id = e.member_id
+    where e.kind = 'opening' and (e.bill_id is not null or m.import_batch_id is null)`,
+  'imported bills are visits that moved no money': `
+    select b.id from bills b where b.import_batch_id is not null and (
+      b.kind != 'sale' or b.points_earned != 0
+      or exists (select 1 from payments p where p.bill_id = b.id and p.method != 'imported')
+      or exists (select 1 from wallet_entries w where w.bill_id = b.id)
+      or exists (select 1 from points_entries e where e.bill_id = b.id)
+      or exists (select 1 from bills r where r.original_bill_id = b.id))
+    union all
+    select p.id from payments p join bills b on b.id = p.bill_id where p.method = 'imported' and b.import_batch_id is null`,
+  'import batches add up to what they wrote': `
+    select ib.id from import_batches ib
+    left join (select import_batch_id id, count(*) n from members where import_batch_id is not null group by 1) mc on mc.id = ib.id
+    left join (select import_batch_id id, count(*) n, sum(total_minor) s from bills where import_batch_id is not null group by 1) bc on bc.id = ib.id
+    left join (select m.import_batch_id id, sum(w.principal_delta_minor) p, sum(w.bonus_delta_minor) b
+               from wallet_entries w join members m on m.id = w.member_id where w.kind = 'opening' group by 1) wo on wo.id = ib.id
+    left join (select m.import_batch_id id, sum(e.delta) d from points_entries e join members m on m.id = e.member_id where e.kind = 'opening' group by 1) po on po.id = ib.id
+    where ib.rows_imported != (case ib.kind when 'members' then coalesce(mc.n, 0) else coalesce(bc.n, 0) end)
+       or ib.visits_minor != coalesce(bc.s, 0)
+       or ib.opening_principal_minor != coalesce(wo.p, 0) or ib.opening_bonus_minor != coalesce(wo.b, 0) or ib.opening_points != coalesce(po.d, 0)`,
 };
 
 export interface InvariantViolation {

@@ -6,8 +6,9 @@
  * rule rewrites every member's in the same transaction, and opening a file whose figures were made
  * under another rule (or none, after the migration that added them) rewrites them once.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Ledger } from './db.ts';
+import { perConnection } from './prepared.ts';
 import { members, settings } from './schema.ts';
 import type { Settings } from './settings-schema.ts';
 import { lapsedFromDate, monthlySpendMinor, type LapsedRule, type VisitFacts } from './visit-figures.ts';
@@ -24,13 +25,24 @@ export function memberFigures(facts: VisitFacts, rule: LapsedRule): { monthlySpe
 
 /** After a member's visit figures or total spent changed, inside the same transaction. */
 export function refreshMemberFigures(ledger: Ledger, memberId: string, rule: LapsedRule): void {
-  const row = ledger.db
+  const row = visitFactsOf(ledger.db).get({ memberId });
+  if (row) setFigures(ledger.db).run({ ...memberFigures(row, rule), memberId });
+}
+
+const visitFactsOf = perConnection((db) =>
+  db
     .select({ visitDays: members.visitDays, firstVisitDate: members.firstVisitDate, lastVisitDate: members.lastVisitDate, totalSpentMinor: members.totalSpentMinor })
     .from(members)
-    .where(eq(members.id, memberId))
-    .get();
-  if (row) ledger.db.update(members).set(memberFigures(row, rule)).where(eq(members.id, memberId)).run();
-}
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare(),
+);
+const setFigures = perConnection((db) =>
+  db
+    .update(members)
+    .set({ monthlySpendMinor: sql`${sql.placeholder('monthlySpendMinor')}`, lapsedFromDate: sql`${sql.placeholder('lapsedFromDate')}` })
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare(),
+);
 
 /** Every member's figures under `rule` (a rule change, or a file opened for the first time), inside the caller's transaction. */
 export function refreshAllMemberFigures(ledger: Pick<Ledger, 'sqlite'>, rule: LapsedRule): number {

@@ -2,13 +2,14 @@
  * Members: who they are, how to find them at the till, and the summary a screen shows. Balances and
  * points are never written here; wallet.ts and points.ts own those columns.
  */
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import * as cmd from './commands.ts';
 import type { Ledger } from './db.ts';
 import { fail } from './errors.ts';
 import { newId } from './ids.ts';
 import { nameSearchKeys } from './name-keys.ts';
+import { perConnection, prepared } from './prepared.ts';
 import { lastFourDigits, normalizePhone, tryNormalizePhone } from './phone.ts';
 import { members, tiers } from './schema.ts';
 import { recordConsent } from './consent.ts';
@@ -62,8 +63,10 @@ function toMember(row: MemberRow, tier: TierRow): Member {
 }
 
 /** The member row and its tier, or MEMBER_NOT_FOUND. */
+const memberWithTier = perConnection((db) => db.select().from(members).innerJoin(tiers, eq(members.tierId, tiers.id)).where(eq(members.id, sql.placeholder('memberId'))).prepare());
+
 export function loadMember(ledger: Ledger, memberId: string): { row: MemberRow; tier: TierRow } {
-  const found = ledger.db.select().from(members).innerJoin(tiers, eq(members.tierId, tiers.id)).where(eq(members.id, memberId)).get();
+  const found = memberWithTier(ledger.db).get({ memberId });
   if (!found) fail('MEMBER_NOT_FOUND');
   return { row: found.members, tier: found.tiers };
 }
@@ -110,14 +113,14 @@ function assertPhoneFree(ledger: Ledger, phone: string, exceptMemberId?: string)
   if (clash) fail('PHONE_TAKEN', { phone });
 }
 
-/** Next member number: sequential digits, so a card can carry a short Code 128 barcode. */
-function nextMemberCode(ledger: Ledger): string {
+/** Next member number: sequential digits, so a card can carry a short Code 128 barcode (also for imported members without one). */
+export function nextMemberCode(ledger: Ledger): string {
+  // Prepared once per connection: an import of thousands of members calls this once each.
+  const next = prepared<{ value: number }>(ledger.sqlite, "insert into counters(name, value) values ('member_code', 100001) on conflict(name) do update set value = value + 1 returning value");
+  const taken = prepared(ledger.sqlite, 'select 1 from members where code = ?');
   for (;;) {
-    const row = ledger.sqlite
-      .prepare("insert into counters(name, value) values ('member_code', 100001) on conflict(name) do update set value = value + 1 returning value")
-      .get() as { value: number };
-    const code = String(row.value);
-    if (!ledger.db.select({ id: members.id }).from(members).where(eq(members.code, code)).get()) return code;
+    const code = String(next.get()!.value);
+    if (!taken.get(code)) return code;
   }
 }
 
@@ -252,31 +255,33 @@ export function searchMembers(ledger: Ledger, input: z.input<typeof cmd.memberSe
   const letters = /^[a-z]+$/.test(q) ? q : '';
   const phone = digits.length >= 7 ? tryNormalizePhone(query) : undefined;
 
-  const ways = [sql`code = ${query}`];
-  if (phone) ways.push(sql`phone = ${phone}`);
-  if (digits.length === 4) ways.push(sql`phone_last4 = ${digits}`);
-  if (digits.length >= 5) ways.push(sql`phone_last4 = ${digits.slice(-4)} and phone like ${'%' + digits}`);
-  if (digits.length >= 3) ways.push(sql`code >= ${digits} and code < ${prefixEnd(digits)}`);
+  // Each way: its condition (a fixed text, so its statement is prepared once per connection) and values.
+  const ways: Array<[string, unknown[]]> = [['code = ?', [query]]];
+  if (phone) ways.push(['phone = ?', [phone]]);
+  if (digits.length === 4) ways.push(['phone_last4 = ?', [digits]]);
+  if (digits.length >= 5) ways.push(['phone_last4 = ? and phone like ?', [digits.slice(-4), '%' + digits]]);
+  if (digits.length >= 3) ways.push(['code >= ? and code < ?', [digits, prefixEnd(digits)]]);
   if (letters) {
-    ways.push(sql`name_initials = ${letters}`);
-    ways.push(sql`name_initials >= ${letters} and name_initials < ${prefixEnd(letters)}`);
-    ways.push(sql`name_pinyin >= ${letters} and name_pinyin < ${prefixEnd(letters)}`);
+    ways.push(['name_initials = ?', [letters]]);
+    ways.push(['name_initials >= ? and name_initials < ?', [letters, prefixEnd(letters)]]);
+    ways.push(['name_pinyin >= ? and name_pinyin < ?', [letters, prefixEnd(letters)]]);
   }
   if (!digits) {
     // LIKE ignores ASCII case; the text as typed also finds capitals outside ASCII ('Ölaf' finds Ölaf).
-    const patterns = [...new Set([q, query])].map((text) => sql`name like ${`%${escapeLike(text)}%`} escape '\\'`);
-    ways.push(sql`rowid in (select rowid from members where ${sql.join(patterns, sql` or `)})`);
+    const patterns = [...new Set([q, query])].map((text) => `%${escapeLike(text)}%`);
+    const like = patterns.map(() => "name like ? escape '\\'").join(' or ');
+    ways.push([`rowid in (select rowid from members where ${like})`, patterns]);
   }
 
   const found: string[] = [];
   const seen = new Set<string>();
-  for (const where of ways) {
+  for (const [where, values] of ways) {
     // Enough rows that, after skipping members a better way already found, the list can still fill.
-    const rows = ledger.db.all<{ id: string }>(sql`
-      select id from members where (${where}) ${includeArchived ? sql`` : sql`and archived_at is null`}
-      order by last_visit_at desc nulls last, name, id
-      limit ${limit + found.length}`);
-    for (const { id } of rows) {
+    const statement = prepared<{ id: string }>(
+      ledger.sqlite,
+      `select id from members where (${where}) ${includeArchived ? '' : 'and archived_at is null'} order by last_visit_at desc nulls last, name, id limit ?`,
+    );
+    for (const { id } of statement.all(...values, limit + found.length)) {
       if (seen.has(id)) continue;
       seen.add(id);
       found.push(id);
@@ -285,17 +290,19 @@ export function searchMembers(ledger: Ledger, input: z.input<typeof cmd.memberSe
     if (found.length === limit) break;
   }
   if (found.length === 0) return [];
-  const byId = new Map(
-    ledger.db
-      .select()
-      .from(members)
-      .innerJoin(tiers, eq(members.tierId, tiers.id))
-      .where(inArray(members.id, found))
-      .all()
-      .map((r) => [r.members.id, toSummary(r.members, r.tiers.name)] as const),
-  );
+  const byId = new Map(membersByIds(ledger.db).all({ ids: JSON.stringify(found) }).map((r) => [r.members.id, toSummary(r.members, r.tiers.name)] as const));
   return found.map((id) => byId.get(id)!);
 }
+
+/** The found members with their tiers, in one statement prepared once (the ids travel as one JSON array). */
+const membersByIds = perConnection((db) =>
+  db
+    .select()
+    .from(members)
+    .innerJoin(tiers, eq(members.tierId, tiers.id))
+    .where(sql`${members.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+);
 
 /** Members ordered by most recent visit (the member list before anything is typed). */
 export function listRecentMembers(ledger: Ledger, limit: number): MemberSummary[] {

@@ -2,7 +2,7 @@
  * Points: the append-only points ledger and the rules for earning and redeeming. The member row's
  * `points` column is a cache that only postPointsEntry writes, in the caller's transaction.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import * as cmd from './commands.ts';
 import type { Ledger } from './db.ts';
 import { fail } from './errors.ts';
@@ -10,6 +10,7 @@ import { newId } from './ids.ts';
 import { runOnce } from './idempotency.ts';
 import { loadActiveMember, getMemberSummary } from './members.ts';
 import { mulDivCeil, mulDivFloor } from './money.ts';
+import { perConnection } from './prepared.ts';
 import { requireStaff } from './catalog.ts';
 import { members, pointsEntries } from './schema.ts';
 import type { Settings } from './settings-schema.ts';
@@ -39,27 +40,44 @@ export function postPointsEntry(
   if (entry.delta === 0) return currentPoints(ledger, entry.memberId);
   const after = currentPoints(ledger, entry.memberId) + entry.delta;
   if (after < 0) fail('INSUFFICIENT_POINTS', { available: after - entry.delta, needed: -entry.delta });
-  ledger.db
-    .insert(pointsEntries)
-    .values({
-      id: newId(),
-      tillId: ledger.tillId,
-      memberId: entry.memberId,
-      kind: entry.kind,
-      delta: entry.delta,
-      balanceAfter: after,
-      billId: entry.billId ?? null,
-      reason: entry.reason ?? '',
-      staffId: entry.staffId,
-      createdAt: isoTime(ledger.clock()),
-    })
-    .run();
-  ledger.db.update(members).set({ points: after }).where(eq(members.id, entry.memberId)).run();
+  insertPointsEntry(ledger.db).run({
+    id: newId(),
+    tillId: ledger.tillId,
+    memberId: entry.memberId,
+    kind: entry.kind,
+    delta: entry.delta,
+    balanceAfter: after,
+    billId: entry.billId ?? null,
+    reason: entry.reason ?? '',
+    staffId: entry.staffId,
+    createdAt: isoTime(ledger.clock()),
+  });
+  setPoints(ledger.db).run({ points: after, memberId: entry.memberId });
   return after;
 }
 
+const pointsOf = perConnection((db) => db.select({ points: members.points }).from(members).where(eq(members.id, sql.placeholder('memberId'))).prepare());
+const insertPointsEntry = perConnection((db) =>
+  db
+    .insert(pointsEntries)
+    .values({
+      id: sql.placeholder('id'),
+      tillId: sql.placeholder('tillId'),
+      memberId: sql.placeholder('memberId'),
+      kind: sql.placeholder('kind'),
+      delta: sql.placeholder('delta'),
+      balanceAfter: sql.placeholder('balanceAfter'),
+      billId: sql.placeholder('billId'),
+      reason: sql.placeholder('reason'),
+      staffId: sql.placeholder('staffId'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+const setPoints = perConnection((db) => db.update(members).set({ points: sql`${sql.placeholder('points')}` }).where(eq(members.id, sql.placeholder('memberId'))).prepare());
+
 export function currentPoints(ledger: Ledger, memberId: string): number {
-  const row = ledger.db.select({ points: members.points }).from(members).where(eq(members.id, memberId)).get();
+  const row = pointsOf(ledger.db).get({ memberId });
   if (!row) fail('MEMBER_NOT_FOUND');
   return row.points;
 }

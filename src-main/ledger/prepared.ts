@@ -4,6 +4,7 @@
  * checkout — the e-bill's receipt — cannot afford five of those.
  */
 import type Database from 'better-sqlite3';
+import type { Db } from './db.ts';
 
 const byConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -13,4 +14,18 @@ export function prepared<Row = unknown>(sqlite: Database.Database, sql: string):
   let statement = statements.get(sql);
   if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)));
   return statement as Database.Statement<unknown[], Row>;
+}
+
+/**
+ * A drizzle query built once per connection, with `sql.placeholder(…)` for its inputs: the typed
+ * row mapping stays drizzle's, the query building and SQLite's prepare happen once. For the queries
+ * a checkout or top-up runs; elsewhere plain drizzle reads better.
+ */
+export function perConnection<Q>(build: (db: Db) => Q): (db: Db) => Q {
+  const cache = new WeakMap<Db, Q>();
+  return (db) => {
+    let query = cache.get(db);
+    if (!query) cache.set(db, (query = build(db)));
+    return query;
+  };
 }

@@ -51,7 +51,44 @@ export const staff = sqliteTable('staff', {
   role: text('role', { enum: ['owner', 'manager', 'cashier'] }).notNull(),
   createdAt: text('created_at').notNull(),
   archivedAt: text('archived_at'),
+  /** "scrypt$N$r$p$salt$hash" (base64): the parameters travel with the hash so they can be raised later. Null: no PIN yet. */
+  pinHash: text('pin_hash'),
+  pinChangedAt: text('pin_changed_at'),
+  /** Wrong PINs since the last right one or the last lockout. */
+  pinFailures: integer('pin_failures').notNull().default(0),
+  /** Kept on the row so a restart does not lift a lockout. */
+  pinLockedUntil: text('pin_locked_until'),
 });
+
+/**
+ * Who did what, append-only (triggers refuse UPDATE and DELETE): every money-moving or settings call,
+ * staff changes and sign-ins, written in the same transaction as the change itself. `action` is the
+ * API method (or an event such as `staff.signInFailed`); before/after are JSON without secrets.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    tillId: text('till_id').notNull(),
+    at: text('at').notNull(),
+    staffId: text('staff_id').references(() => staff.id),
+    /** Whose PIN allowed a call the signed-in person's role did not. */
+    approvedByStaffId: text('approved_by_staff_id').references(() => staff.id),
+    action: text('action').notNull(),
+    subjectKind: text('subject_kind'),
+    subjectId: text('subject_id'),
+    /** How a person finds the subject: member name and number, bill number, setting names. */
+    subjectLabel: text('subject_label'),
+    beforeJson: text('before_json'),
+    afterJson: text('after_json'),
+  },
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_staff_at').on(t.staffId, t.at),
+    index('audit_log_action_at').on(t.action, t.at),
+    index('audit_log_subject').on(t.subjectId),
+  ],
+);
 
 export const tiers = sqliteTable(
   'tiers',
@@ -126,6 +163,8 @@ export const members = sqliteTable(
      */
     monthlySpendMinor: integer('monthly_spend_minor').notNull().default(0),
     lapsedFromDate: text('lapsed_from_date'),
+    /** The import (src-main/imports/schema.ts importBatches) that brought this member over from another system; null when made here. */
+    importBatchId: text('import_batch_id'),
   },
   (t) => [
     uniqueIndex('members_code_unique').on(t.code),
@@ -206,6 +245,11 @@ export const bills = sqliteTable(
     tierDiscountBp: integer('tier_discount_bp').notNull().default(0),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),
+    /**
+     * Set on a past visit imported from another system (src-main/imports, importBatches): it counts as a
+     * visit for the member's figures, but the till never took that money, so sales reports leave it out.
+     */
+    importBatchId: text('import_batch_id'),
   },
   (t) => [
     uniqueIndex('bills_till_bill_no').on(t.tillId, t.billNo),
@@ -244,7 +288,8 @@ export const billLines = sqliteTable(
   ],
 );
 
-export const PAYMENT_METHODS = ['stored_value', 'points', 'cash', 'card', 'wechat', 'alipay', 'forfeited_bonus'] as const;
+/** `imported`: the one payment of an imported past visit (src-main/imports), money this till never took. */
+export const PAYMENT_METHODS = ['stored_value', 'points', 'cash', 'card', 'wechat', 'alipay', 'forfeited_bonus', 'imported'] as const;
 
 export const payments = sqliteTable(
   'payments',
@@ -298,7 +343,8 @@ export const topups = sqliteTable(
   (t) => [index('topups_member_created').on(t.memberId, t.createdAt), index('topups_original').on(t.originalTopupId)],
 );
 
-export const WALLET_ENTRY_KINDS = ['topup', 'topup_refund', 'spend', 'spend_refund', 'adjust'] as const;
+/** `opening`: a balance carried over from another system by an import (src-main/imports), with its reason. */
+export const WALLET_ENTRY_KINDS = ['topup', 'topup_refund', 'spend', 'spend_refund', 'adjust', 'opening'] as const;
 
 /** Append-only stored-value ledger: SUM(principal_delta), SUM(bonus_delta) per member = their balance. */
 export const walletEntries = sqliteTable(
@@ -332,7 +378,8 @@ export const walletEntries = sqliteTable(
   ],
 );
 
-export const POINTS_ENTRY_KINDS = ['earn', 'earn_reversal', 'redeem', 'redeem_restore', 'adjust'] as const;
+/** `opening`: points carried over from another system by an import (src-main/imports), with its reason. */
+export const POINTS_ENTRY_KINDS = ['earn', 'earn_reversal', 'redeem', 'redeem_restore', 'adjust', 'opening'] as const;
 
 /** Append-only points ledger: SUM(delta) per member = their points. */
 export const pointsEntries = sqliteTable(
@@ -356,6 +403,8 @@ export const pointsEntries = sqliteTable(
   (t) => [
     index('points_entries_member').on(t.memberId, t.createdAt),
     index('points_entries_bill').on(t.billId).where(sql`${t.billId} is not null`),
+    // The points owed at the end of a past day (reports/liability.ts): today's total less what was written since, read from this index alone.
+    index('points_entries_created').on(t.createdAt, t.delta),
     check('points_entries_after_nonneg', sql`${t.balanceAfter} >= 0`),
   ],
 );

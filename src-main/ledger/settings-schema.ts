@@ -99,6 +99,19 @@ const fields = {
     headerText: z.string().max(300),
     footerText: z.string().max(300),
   }),
+  /** Staff rules (Back office → Staff): what a cashier may do without the owner's PIN. */
+  staffRules: z.object({
+    /** A bill or top-up refund above this (minor units) needs the owner's PIN; 0: every refund does. */
+    refundLimitMinor: z.number().int().min(0).max(100_000_000),
+  }),
+  /** Backups (Back office → Backups): where they go ('' = <data dir>/backups) and the automatic daily one. */
+  backups: z.object({
+    folder: z.string().trim().max(1000),
+    /** One automatic backup after the first start each day. */
+    daily: z.boolean(),
+    /** How many automatic backups are kept (the oldest go); manual ones are never removed. */
+    keep: z.number().int().min(1).max(365),
+  }),
 };
 
 export const settingsSchema = z.object(fields);
@@ -164,6 +177,8 @@ export const DEFAULT_SETTINGS: Settings = {
     headerText: '',
     footerText: '谢谢惠顾，欢迎再来',
   },
+  staffRules: { refundLimitMinor: 10_000 },
+  backups: { folder: '', daily: true, keep: 7 },
 };
 
 /** The message texts for a shop that writes to its members in English (Settings → Messages offers them). */

@@ -2,7 +2,8 @@
  * The ledger's vocabulary as plain data: what the use cases return and the API hands to screens.
  * Type-only and free of Node imports, so the renderer can import it. All money is integer minor units.
  */
-export type PaymentMethod = 'stored_value' | 'points' | 'cash' | 'card' | 'wechat' | 'alipay' | 'forfeited_bonus';
+/** `imported`: the one payment of a past visit imported from another system (money this till never took). */
+export type PaymentMethod = 'stored_value' | 'points' | 'cash' | 'card' | 'wechat' | 'alipay' | 'forfeited_bonus' | 'imported';
 /** Ways money comes in at the till for a top-up, or goes back on a refund. */
 export type ExternalMethod = 'cash' | 'card' | 'wechat' | 'alipay';
 export type StaffRole = 'owner' | 'manager' | 'cashier';
@@ -256,7 +257,7 @@ export interface TopupRefundPreview {
 
 export interface WalletEntry {
   id: string;
-  kind: 'topup' | 'topup_refund' | 'spend' | 'spend_refund' | 'adjust';
+  kind: 'topup' | 'topup_refund' | 'spend' | 'spend_refund' | 'adjust' | 'opening';
   principalDeltaMinor: number;
   bonusDeltaMinor: number;
   principalAfterMinor: number;
@@ -270,7 +271,7 @@ export interface WalletEntry {
 
 export interface PointsEntry {
   id: string;
-  kind: 'earn' | 'earn_reversal' | 'redeem' | 'redeem_restore' | 'adjust';
+  kind: 'earn' | 'earn_reversal' | 'redeem' | 'redeem_restore' | 'adjust' | 'opening';
   delta: number;
   balanceAfter: number;
   billId: string | null;

@@ -11,5 +11,6 @@ export const CALL_OUTCOMES = ['reached', 'will_visit', 'not_interested', 'no_ans
 export const SMS_KINDS = ['marketing', 'birthday', 'bill', 'test'] as const;
 export const SMS_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 /** Why a receipt is printed: right after the sale (auto), the cashier's print or reprint, a test page. */
-export const PRINT_JOB_PURPOSES = ['receipt', 'test'] as const;
+/** shift_report: a shift's Z report (the shift it prints is in shift_print_jobs, src-main/shifts/print.ts). */
+export const PRINT_JOB_PURPOSES = ['receipt', 'test', 'shift_report'] as const;
 export const PRINT_JOB_STATUSES = ['pending', 'printing', 'printed', 'failed'] as const;

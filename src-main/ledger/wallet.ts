@@ -13,6 +13,7 @@ import { runOnce } from './idempotency.ts';
 import { bonusRuleFor, requireStaff } from './catalog.ts';
 import { getMemberSummary, loadActiveMember, loadMember } from './members.ts';
 import { allocate, mulDivRound } from './money.ts';
+import { perConnection } from './prepared.ts';
 import { members, staff, topups, walletEntries } from './schema.ts';
 import type { Settings } from './settings-schema.ts';
 import { businessDate, isoTime } from './time.ts';
@@ -25,12 +26,39 @@ export interface WalletBalance {
   bonus: number;
 }
 
+const balanceOf = perConnection((db) =>
+  db.select({ principal: members.balancePrincipalMinor, bonus: members.balanceBonusMinor }).from(members).where(eq(members.id, sql.placeholder('memberId'))).prepare(),
+);
+const insertWalletEntry = perConnection((db) =>
+  db
+    .insert(walletEntries)
+    .values({
+      id: sql.placeholder('id'),
+      tillId: sql.placeholder('tillId'),
+      memberId: sql.placeholder('memberId'),
+      kind: sql.placeholder('kind'),
+      principalDeltaMinor: sql.placeholder('principalDeltaMinor'),
+      bonusDeltaMinor: sql.placeholder('bonusDeltaMinor'),
+      principalAfterMinor: sql.placeholder('principalAfterMinor'),
+      bonusAfterMinor: sql.placeholder('bonusAfterMinor'),
+      billId: sql.placeholder('billId'),
+      topupId: sql.placeholder('topupId'),
+      reason: sql.placeholder('reason'),
+      staffId: sql.placeholder('staffId'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+const setBalance = perConnection((db) =>
+  db
+    .update(members)
+    .set({ balancePrincipalMinor: sql`${sql.placeholder('principal')}`, balanceBonusMinor: sql`${sql.placeholder('bonus')}` })
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare(),
+);
+
 export function currentBalance(ledger: Ledger, memberId: string): WalletBalance {
-  const row = ledger.db
-    .select({ principal: members.balancePrincipalMinor, bonus: members.balanceBonusMinor })
-    .from(members)
-    .where(eq(members.id, memberId))
-    .get();
+  const row = balanceOf(ledger.db).get({ memberId });
   if (!row) fail('MEMBER_NOT_FOUND');
   return row;
 }
@@ -57,29 +85,22 @@ export function postWalletEntry(
   const after = { principal: before.principal + entry.principalDelta, bonus: before.bonus + entry.bonusDelta };
   if (after.principal < 0 || after.bonus < 0) fail(belowZero, { available: before.principal + before.bonus });
   if (entry.principalDelta === 0 && entry.bonusDelta === 0) return before;
-  ledger.db
-    .insert(walletEntries)
-    .values({
-      id: newId(),
-      tillId: ledger.tillId,
-      memberId: entry.memberId,
-      kind: entry.kind,
-      principalDeltaMinor: entry.principalDelta,
-      bonusDeltaMinor: entry.bonusDelta,
-      principalAfterMinor: after.principal,
-      bonusAfterMinor: after.bonus,
-      billId: entry.billId ?? null,
-      topupId: entry.topupId ?? null,
-      reason: entry.reason ?? '',
-      staffId: entry.staffId,
-      createdAt: isoTime(ledger.clock()),
-    })
-    .run();
-  ledger.db
-    .update(members)
-    .set({ balancePrincipalMinor: after.principal, balanceBonusMinor: after.bonus })
-    .where(eq(members.id, entry.memberId))
-    .run();
+  insertWalletEntry(ledger.db).run({
+    id: newId(),
+    tillId: ledger.tillId,
+    memberId: entry.memberId,
+    kind: entry.kind,
+    principalDeltaMinor: entry.principalDelta,
+    bonusDeltaMinor: entry.bonusDelta,
+    principalAfterMinor: after.principal,
+    bonusAfterMinor: after.bonus,
+    billId: entry.billId ?? null,
+    topupId: entry.topupId ?? null,
+    reason: entry.reason ?? '',
+    staffId: entry.staffId,
+    createdAt: isoTime(ledger.clock()),
+  });
+  setBalance(ledger.db).run({ principal: after.principal, bonus: after.bonus, memberId: entry.memberId });
   return after;
 }
 
@@ -123,20 +144,44 @@ function toTopup(row: typeof topups.$inferSelect, staffName: string, refundedPri
 }
 
 /** What has already gone back on a top-up (positive numbers). */
-function refundedOfTopup(ledger: Ledger, topupId: string): WalletBalance {
-  const row = ledger.db
+const refundedOfTopupQuery = perConnection((db) =>
+  db
     .select({
       principal: sql<number>`coalesce(-sum(${topups.principalMinor}), 0)`,
       bonus: sql<number>`coalesce(-sum(${topups.bonusMinor}), 0)`,
     })
     .from(topups)
-    .where(eq(topups.originalTopupId, topupId))
-    .get();
+    .where(eq(topups.originalTopupId, sql.placeholder('topupId')))
+    .prepare(),
+);
+const topupWithStaff = perConnection((db) => db.select().from(topups).innerJoin(staff, eq(topups.staffId, staff.id)).where(eq(topups.id, sql.placeholder('topupId'))).prepare());
+const insertTopup = perConnection((db) =>
+  db
+    .insert(topups)
+    .values({
+      id: sql.placeholder('id'),
+      tillId: sql.placeholder('tillId'),
+      kind: 'topup',
+      memberId: sql.placeholder('memberId'),
+      staffId: sql.placeholder('staffId'),
+      method: sql.placeholder('method'),
+      principalMinor: sql.placeholder('principalMinor'),
+      bonusMinor: sql.placeholder('bonusMinor'),
+      bonusRuleId: sql.placeholder('bonusRuleId'),
+      businessDate: sql.placeholder('businessDate'),
+      note: sql.placeholder('note'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
+
+function refundedOfTopup(ledger: Ledger, topupId: string): WalletBalance {
+  const row = refundedOfTopupQuery(ledger.db).get({ topupId });
   return { principal: row?.principal ?? 0, bonus: row?.bonus ?? 0 };
 }
 
 export function getTopup(ledger: Ledger, topupId: string): Topup {
-  const found = ledger.db.select().from(topups).innerJoin(staff, eq(topups.staffId, staff.id)).where(eq(topups.id, topupId)).get();
+  const found = topupWithStaff(ledger.db).get({ topupId });
   if (!found) fail('TOPUP_NOT_FOUND');
   const refunded = found.topups.kind === 'topup' ? refundedOfTopup(ledger, topupId).principal : 0;
   return toTopup(found.topups, found.staff.name, refunded);
@@ -149,18 +194,7 @@ function topupResult(ledger: Ledger, topupId: string): Omit<TopupResult, 'replay
 }
 
 export function listMemberTopups(ledger: Ledger, memberId: string, limit: number): Topup[] {
-  const rows = ledger.db
-    .select({
-      topup: topups,
-      staffName: staff.name,
-      refunded: sql<number>`coalesce((select -sum(r.principal_minor) from topups r where r.original_topup_id = ${topups.id}), 0)`,
-    })
-    .from(topups)
-    .innerJoin(staff, eq(topups.staffId, staff.id))
-    .where(eq(topups.memberId, memberId))
-    .orderBy(desc(topups.createdAt), desc(topups.id))
-    .limit(limit)
-    .all();
+  const rows = topupsOf(ledger.db).all({ memberId, limit });
   return rows.map((r) => toTopup(r.topup, r.staffName, r.refunded));
 }
 
@@ -183,23 +217,19 @@ export function topUp(ledger: Ledger, input: cmd.TopupCommit): TopupResult {
       const quote = quoteTopup(ledger, { principalMinor: data.principalMinor });
       const now = ledger.clock();
       const id = newId();
-      ledger.db
-        .insert(topups)
-        .values({
-          id,
-          tillId: ledger.tillId,
-          kind: 'topup',
-          memberId: member.id,
-          staffId: data.staffId,
-          method: data.method,
-          principalMinor: quote.principalMinor,
-          bonusMinor: quote.bonusMinor,
-          bonusRuleId: quote.bonusRuleId,
-          businessDate: businessDate(now),
-          note: data.note,
-          createdAt: isoTime(now),
-        })
-        .run();
+      insertTopup(ledger.db).run({
+        id,
+        tillId: ledger.tillId,
+        memberId: member.id,
+        staffId: data.staffId,
+        method: data.method,
+        principalMinor: quote.principalMinor,
+        bonusMinor: quote.bonusMinor,
+        bonusRuleId: quote.bonusRuleId,
+        businessDate: businessDate(now),
+        note: data.note,
+        createdAt: isoTime(now),
+      });
       postWalletEntry(ledger, { memberId: member.id, kind: 'topup', principalDelta: quote.principalMinor, bonusDelta: quote.bonusMinor, topupId: id, staffId: data.staffId });
       return id;
     },
@@ -330,15 +360,35 @@ export function adjustWallet(ledger: Ledger, input: cmd.WalletAdjust): Adjustmen
 }
 
 /** Wallet entries of one member, newest first. */
-export function listWalletEntries(ledger: Ledger, memberId: string, limit: number): WalletEntry[] {
-  return ledger.db
+// The member page's lists: built once per connection.
+const walletEntriesOf = perConnection((db) =>
+  db
     .select({ entry: walletEntries, staffName: staff.name })
     .from(walletEntries)
     .innerJoin(staff, eq(walletEntries.staffId, staff.id))
-    .where(eq(walletEntries.memberId, memberId))
+    .where(eq(walletEntries.memberId, sql.placeholder('memberId')))
     .orderBy(desc(walletEntries.createdAt), desc(walletEntries.id))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+const topupsOf = perConnection((db) =>
+  db
+    .select({
+      topup: topups,
+      staffName: staff.name,
+      refunded: sql<number>`coalesce((select -sum(r.principal_minor) from topups r where r.original_topup_id = ${topups.id}), 0)`,
+    })
+    .from(topups)
+    .innerJoin(staff, eq(topups.staffId, staff.id))
+    .where(eq(topups.memberId, sql.placeholder('memberId')))
+    .orderBy(desc(topups.createdAt), desc(topups.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+export function listWalletEntries(ledger: Ledger, memberId: string, limit: number): WalletEntry[] {
+  return walletEntriesOf(ledger.db)
+    .all({ memberId, limit })
     .map(({ entry: e, staffName }) => ({
       id: e.id,
       kind: e.kind,

@@ -1,7 +1,8 @@
 /**
  * Work the app does on its own while it runs, the same in Electron and `npm run serve`: deliver the SMS
- * outbox, print queued receipts, and once a day greet today's birthdays (when the owner turned that on) and refit the
- * retention model on the day's visits. All of it is driven by rows in the data file, so a quit at any
+ * outbox, print queued receipts, and once a day back up the data file (unless the owner turned that
+ * off), greet today's birthdays (when the owner turned that on) and refit the retention model on the
+ * day's visits. All of it is driven by rows in the data file (and the backup folder), so a quit at any
  * moment loses nothing: the next start picks up where this one stopped.
  */
 import type { Ledger } from '../ledger/db.ts';
@@ -28,6 +29,8 @@ export interface BackgroundOptions {
   /** Tests: a shorter network printer timeout. */
   printerTimeoutMs?: number;
   logError?: (error: unknown) => void;
+  /** The automatic daily backup: asked at every daily check; it knows itself whether one is due, and never throws. */
+  dailyBackup?: () => Promise<unknown>;
 }
 
 export interface Background {
@@ -58,6 +61,7 @@ export function startBackground(options: BackgroundOptions): Background {
   let lastDay: string | null = null;
   const runDailyJobs = () => {
     if (!ledger.sqlite.open) return;
+    void options.dailyBackup?.();
     const today = businessDate(ledger.clock());
     if (lastDay === today) return;
     try {

@@ -13,7 +13,7 @@ const PRINTABLE_MM = { '58': 48, '80': 72 } as const;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(title: string, body: string, paperWidth: '58' | '80', lang: ReceiptLocale): string {
+export function page(title: string, body: string, paperWidth: '58' | '80', lang: ReceiptLocale): string {
   const width = PRINTABLE_MM[paperWidth];
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
 @page { margin: 4mm 0; }

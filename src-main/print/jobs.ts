@@ -2,8 +2,9 @@
  * The print queue in the data file: a job is written by the transaction that makes the receipt (or by
  * the cashier's Print), claimed by the spooler after the commit, and finished with how it went.
  */
-import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Ledger } from '../ledger/db.ts';
+import { perConnection } from '../ledger/prepared.ts';
 import { fail } from '../ledger/errors.ts';
 import { newId } from '../ledger/ids.ts';
 import { printJobs } from '../ledger/schema.ts';
@@ -59,10 +60,17 @@ export function getPrintJob(ledger: Ledger, jobId: string): PrintJob {
 
 /** The newest job for a bill or top-up (what its done screen shows). */
 export function latestJobFor(ledger: Ledger, ref: ReceiptRef): PrintJob | null {
-  const where = 'billId' in ref ? eq(printJobs.billId, ref.billId) : eq(printJobs.topupId, ref.topupId);
-  const row = ledger.db.select().from(printJobs).where(where).orderBy(desc(printJobs.createdAt), desc(printJobs.id)).limit(1).get();
+  const row = 'billId' in ref ? latestJobOfBill(ledger.db).get({ id: ref.billId }) : latestJobOfTopup(ledger.db).get({ id: ref.topupId });
   return row ? toPrintJob(row) : null;
 }
+
+// Read back after every checkout (the answer says what became of the receipt): built once per connection.
+const latestJobOfBill = perConnection((db) =>
+  db.select().from(printJobs).where(eq(printJobs.billId, sql.placeholder('id'))).orderBy(desc(printJobs.createdAt), desc(printJobs.id)).limit(1).prepare(),
+);
+const latestJobOfTopup = perConnection((db) =>
+  db.select().from(printJobs).where(eq(printJobs.topupId, sql.placeholder('id'))).orderBy(desc(printJobs.createdAt), desc(printJobs.id)).limit(1).prepare(),
+);
 
 /** A receipt printed before for this bill or top-up: the next copy says REPRINT. */
 export function wasPrinted(ledger: Ledger, ref: ReceiptRef, exceptJobId: string): boolean {

@@ -15,6 +15,7 @@ import type { SystemPrinter } from './system-printer.ts';
 import { printToDevice } from './transports/device.ts';
 import { printOverNetwork } from './transports/network.ts';
 import { paperWidthOf } from './escpos/paper.ts';
+import { shiftReportPage } from './shift-page.ts';
 
 type JobRow = typeof printJobs.$inferSelect;
 
@@ -50,10 +51,14 @@ export async function sendJob(ledger: Ledger, job: JobRow, deps: SendDeps): Prom
   try {
     const ref = refOf(job);
     const receipt = ref ? loadReceipt(ledger, ref, { settings, reprint: wasPrinted(ledger, ref, job.id) }) : null;
+    // A shift's Z report is a page of its own, printed like the test page (shifts/print.ts queues it).
+    const shiftPage = job.purpose === 'shift_report' ? shiftReportPage(ledger, job.id, settings) : null;
     const paperWidth = printing.paperWidth;
     if (printing.connection === 'network' || printing.connection === 'device') {
       const width = paperWidthOf(paperWidth);
-      const bytes = receipt
+      const bytes = shiftPage
+        ? shiftPage.escpos()
+        : receipt
         ? encodeReceipt(receipt, { paperWidth: width, openDrawer: printing.openDrawerOnCash })
         : testPageBytes({ paperWidth: width, shopName: settings.shopName, locale: settings.messaging.language, openDrawer: printing.openDrawerOnCash });
       const outcome =
@@ -64,7 +69,7 @@ export async function sendJob(ledger: Ledger, job: JobRow, deps: SendDeps): Prom
     }
     if (printing.connection === 'system') {
       if (!deps.systemPrinter) return { ok: false, target, code: 'PRINTER_SYSTEM_UNAVAILABLE', detail: 'no system printer in this shell' };
-      const html = receipt ? receiptHtml(receipt, { paperWidth }) : testPageHtml({ paperWidth, shopName: settings.shopName, locale: settings.messaging.language });
+      const html = shiftPage ? shiftPage.html() : receipt ? receiptHtml(receipt, { paperWidth }) : testPageHtml({ paperWidth, shopName: settings.shopName, locale: settings.messaging.language });
       const outcome = await deps.systemPrinter.print(html, { printerName: printing.systemPrinterName, silent: printing.systemSilent, paperWidth });
       return outcome.ok ? { ok: true, target } : { ok: false, target, code: 'PRINTER_UNREACHABLE', detail: outcome.detail };
     }

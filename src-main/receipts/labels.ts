@@ -103,6 +103,7 @@ const zhCN: ReceiptLabels = {
     wechat: '微信支付',
     alipay: '支付宝',
     forfeited_bonus: '作废赠送',
+    imported: '旧系统导入',
   },
   statement: {
     title: '会员对账单',
@@ -165,6 +166,7 @@ const en: ReceiptLabels = {
     wechat: 'WeChat Pay',
     alipay: 'Alipay',
     forfeited_bonus: 'Bonus forfeited',
+    imported: 'Imported',
   },
   statement: {
     title: 'Member statement',

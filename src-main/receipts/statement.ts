@@ -12,7 +12,7 @@ import { loadMember } from '../ledger/members.ts';
 import { maskedPhone } from '../api/phone-format.ts';
 import { billLines, bills, pointsEntries, topups, walletEntries } from '../ledger/schema.ts';
 import { getSettings } from '../ledger/settings.ts';
-import { isoTime, localMinute } from '../ledger/time.ts';
+import { businessDayStartIso, isoTime, localMinute } from '../ledger/time.ts';
 import { balancesBefore } from './balances-at.ts';
 import { topupNumber } from './load.ts';
 import { receiptShop } from './shop.ts';
@@ -20,12 +20,6 @@ import type { Statement, StatementEntry } from './types.ts';
 
 /** The longest range one statement covers (a PDF of ten years of coffees helps nobody). */
 export const MAX_STATEMENT_DAYS = 3 * 366;
-
-/** Local midnight at the start of a YYYY-MM-DD day, as stored ISO time. */
-function startOfDay(day: string, plusDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return isoTime(new Date(y, m - 1, d + plusDays));
-}
 
 interface Row extends StatementEntry {
   key: string;
@@ -35,8 +29,8 @@ interface Row extends StatementEntry {
 
 export function memberStatement(ledger: Ledger, input: { memberId: string; from: string; to: string }): Statement {
   const { memberId, from, to } = input;
-  const fromIso = startOfDay(from);
-  const toIso = startOfDay(to, 1);
+  const fromIso = businessDayStartIso(from);
+  const toIso = businessDayStartIso(to, 1);
   if (toIso <= fromIso) fail('VALIDATION', { field: 'to' });
   if ((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000 > MAX_STATEMENT_DAYS + 1) fail('VALIDATION', { field: 'from' });
   const { row: memberRow, tier } = loadMember(ledger, memberId);

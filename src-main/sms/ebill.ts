@@ -4,9 +4,9 @@
  * transaction as the bill (never sent for a sale that rolled back), sent after the commit like every
  * other message; no quiet hours (the member is at the counter) and no opt-out line (not marketing).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Ledger } from '../ledger/db.ts';
-import { prepared } from '../ledger/prepared.ts';
+import { perConnection, prepared } from '../ledger/prepared.ts';
 import { smsOutbox } from '../ledger/schema.ts';
 import type { Settings } from '../ledger/settings-schema.ts';
 import { getSettings } from '../ledger/settings.ts';
@@ -33,9 +33,15 @@ function recipientOf(ledger: Ledger, ref: ReceiptRef): Recipient | undefined {
 
 /** The e-bill already written for this bill or top-up, if any. */
 export function ebillOf(ledger: Ledger, ref: ReceiptRef): { id: string; status: string } | undefined {
-  const where = 'billId' in ref ? eq(smsOutbox.billId, ref.billId) : eq(smsOutbox.topupId, ref.topupId);
-  return ledger.db.select({ id: smsOutbox.id, status: smsOutbox.status }).from(smsOutbox).where(and(eq(smsOutbox.kind, 'bill'), where)).get();
+  return 'billId' in ref ? ebillOfBill(ledger.db).get({ id: ref.billId }) : ebillOfTopup(ledger.db).get({ id: ref.topupId });
 }
+
+const ebillOfBill = perConnection((db) =>
+  db.select({ id: smsOutbox.id, status: smsOutbox.status }).from(smsOutbox).where(and(eq(smsOutbox.kind, 'bill'), eq(smsOutbox.billId, sql.placeholder('id')))).prepare(),
+);
+const ebillOfTopup = perConnection((db) =>
+  db.select({ id: smsOutbox.id, status: smsOutbox.status }).from(smsOutbox).where(and(eq(smsOutbox.kind, 'bill'), eq(smsOutbox.topupId, sql.placeholder('id')))).prepare(),
+);
 
 /**
  * Inside the caller's transaction: write the e-bill for a bill or top-up when the shop sends them and

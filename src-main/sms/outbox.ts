@@ -10,10 +10,11 @@
  * moment of sending: an opt-out or "do not contact" recorded after the message was written cancels
  * it, and quiet hours postpone it.
  */
-import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { marketingBlock, recordConsent, type MarketingBlock } from '../ledger/consent.ts';
 import type { Ledger } from '../ledger/db.ts';
+import { perConnection } from '../ledger/prepared.ts';
 import { newId } from '../ledger/ids.ts';
 import { members, smsAttempts, smsOutbox } from '../ledger/schema.ts';
 import { getSettings } from '../ledger/settings.ts';
@@ -65,27 +66,46 @@ export function enqueueSms(ledger: Ledger, message: NewMessage): string {
   };
   const notBefore = isMarketing(message.kind) ? nextSendableTime(now, quietHours()) : now;
   const id = newId();
-  ledger.db
-    .insert(smsOutbox)
-    .values({
-      id,
-      tillId: ledger.tillId,
-      kind: message.kind,
-      memberId: message.memberId ?? null,
-      campaignId: message.campaignId ?? null,
-      billId: message.billId ?? null,
-      topupId: message.topupId ?? null,
-      phone: message.phone,
-      text: message.text,
-      signature: message.signature,
-      segments: segmentsOf(fullText(message.signature, message.text)).segments,
-      status: 'pending',
-      nextAttemptAt: isoTime(notBefore),
-      createdAt: isoTime(now),
-    })
-    .run();
+  insertMessage(ledger.db).run({
+    id,
+    tillId: ledger.tillId,
+    kind: message.kind,
+    memberId: message.memberId ?? null,
+    campaignId: message.campaignId ?? null,
+    billId: message.billId ?? null,
+    topupId: message.topupId ?? null,
+    phone: message.phone,
+    text: message.text,
+    signature: message.signature,
+    segments: segmentsOf(fullText(message.signature, message.text)).segments,
+    nextAttemptAt: isoTime(notBefore),
+    createdAt: isoTime(now),
+  });
   return id;
 }
+
+/** Built once per connection: an e-bill is queued inside every consenting member's checkout. */
+const insertMessage = perConnection((db) =>
+  db
+    .insert(smsOutbox)
+    .values({
+      id: sql.placeholder('id'),
+      tillId: sql.placeholder('tillId'),
+      kind: sql.placeholder('kind'),
+      memberId: sql.placeholder('memberId'),
+      campaignId: sql.placeholder('campaignId'),
+      billId: sql.placeholder('billId'),
+      topupId: sql.placeholder('topupId'),
+      phone: sql.placeholder('phone'),
+      text: sql.placeholder('text'),
+      signature: sql.placeholder('signature'),
+      segments: sql.placeholder('segments'),
+      status: 'pending',
+      nextAttemptAt: sql.placeholder('nextAttemptAt'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+);
 
 /** What the sender hands to the provider, once a message is claimed. */
 export interface ClaimedMessage {

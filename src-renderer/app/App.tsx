@@ -4,16 +4,25 @@ import type { AppInfo } from '../../src-main/api/contract.ts';
 import { api } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { toLocale } from '../i18n/index.ts';
+import { ApprovalHost } from '../screens/office/staff/ApprovalHost.tsx';
+import { OwnerSetUp } from '../screens/office/staff/OwnerSetUp.tsx';
+import { SignInScreen } from '../screens/office/staff/SignInScreen.tsx';
 import { useSession } from '../stores/session.ts';
+import '../styles/staff.css';
 import { AppInfoContext, ReloadAppInfoContext } from './app-info.ts';
 import { Frame } from './Frame.tsx';
 
-/** Loads the shop (`app.info`), applies its language and staff, then shows the frame. */
+/**
+ * Loads the shop (`app.info`) and who is signed in at this till (`staff.session`), applies the shop's
+ * language, then shows the first owner PIN (a new shop), the sign-in screen, or the frame with the
+ * one owner-PIN approval dialog every screen's calls may ask for.
+ */
 export function App() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const initStaff = useSession((s) => s.initStaff);
+  const status = useSession((s) => s.status);
+  const loadSession = useSession((s) => s.loadSession);
   const setLocale = useSession((s) => s.setLocale);
 
   const load = useCallback(async () => {
@@ -21,12 +30,12 @@ export function App() {
     try {
       const loaded = await api.call('app.info', {});
       await setLocale(toLocale(loaded.settings.locale));
-      initStaff(loaded.staff);
+      await loadSession();
       setInfo(loaded);
     } catch (e) {
       setError(e);
     }
-  }, [initStaff, setLocale]);
+  }, [loadSession, setLocale]);
 
   useEffect(() => {
     void load();
@@ -34,12 +43,15 @@ export function App() {
 
   // After the first load a reload keeps the screen up; a failure is the caller's to show.
   const reload = useCallback(async () => {
-    const loaded = await api.call('app.info', {});
-    initStaff(loaded.staff);
-    setInfo(loaded);
-  }, [initStaff]);
+    setInfo(await api.call('app.info', {}));
+  }, []);
 
-  if (!info) {
+  // Someone else signs in: the staff list and settings as they are now.
+  useEffect(() => {
+    if (status === 'signedIn') void reload().catch(() => undefined);
+  }, [status, reload]);
+
+  if (!info || status === 'unknown') {
     return (
       <div className="boot">
         {error ? (
@@ -59,7 +71,8 @@ export function App() {
   return (
     <AppInfoContext.Provider value={info}>
       <ReloadAppInfoContext.Provider value={reload}>
-        <Frame />
+        {status === 'needsOwnerPin' ? <OwnerSetUp /> : status === 'signedOut' ? <SignInScreen /> : <Frame />}
+        <ApprovalHost />
       </ReloadAppInfoContext.Provider>
     </AppInfoContext.Provider>
   );

@@ -11,6 +11,7 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
 import { ShiftScreen } from '../screens/shift/ShiftScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { TopupScreen } from '../screens/topup/TopupScreen.tsx';
+import { StaffLock } from '../screens/office/staff/StaffLock.tsx';
 import { useSession } from '../stores/session.ts';
 import { useAppInfo } from './app-info.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -105,13 +106,11 @@ function NavLink({ area, icon, path, active }: { area: Area; icon: IconName; pat
   );
 }
 
-/** The app frame: shop, navigation, who is at the till, language; the current screen below. */
+/** The app frame: shop, navigation, who is at the till (and the lock), language; the current screen below. */
 export function Frame() {
   const { t } = useTranslation();
   const info = useAppInfo();
   const route = parseRoute(useHash());
-  const staffId = useSession((s) => s.staffId);
-  const setStaff = useSession((s) => s.setStaff);
   const localeSaveError = useSession((s) => s.localeSaveError);
   const dismissLocaleError = useSession((s) => s.dismissLocaleError);
 
@@ -133,16 +132,7 @@ export function Frame() {
           ))}
         </nav>
         <div className="topbar-tools">
-          <label className="staff-picker">
-            <span className="staff-picker-label">{t('frame.staffLabel')}</span>
-            <select className="select" value={staffId ?? ''} onChange={(e) => setStaff(e.target.value)}>
-              {info.staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {t('frame.staffOption', { name: s.name, role: t(`frame.role.${s.role}`) })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StaffLock />
           <LanguageSwitch />
         </div>
       </header>

@@ -150,6 +150,7 @@ export const en: Messages = {
     wallet: 'Stored value ledger',
     points: 'Points ledger',
     truncated: 'Showing the latest {{count}} entries',
+    showMore: 'Show more',
     col: {
       time: 'Date',
       billNo: 'Bill no.',
@@ -171,8 +172,8 @@ export const en: Messages = {
     },
     billKind: { sale: 'Sale', refund: 'Refund' },
     topupKind: { topup: 'Top-up', refund: 'Top-up refund' },
-    walletKind: { topup: 'Top-up', topup_refund: 'Top-up refund', spend: 'Spend', spend_refund: 'Spend refund', adjust: 'Adjustment' },
-    pointsKind: { earn: 'Earned', earn_reversal: 'Earn reversed', redeem: 'Redeemed', redeem_restore: 'Redemption restored', adjust: 'Adjustment' },
+    walletKind: { topup: 'Top-up', topup_refund: 'Top-up refund', spend: 'Spend', spend_refund: 'Spend refund', adjust: 'Adjustment', opening: 'Opening balance (imported)' },
+    pointsKind: { earn: 'Earned', earn_reversal: 'Earn reversed', redeem: 'Redeemed', redeem_restore: 'Redemption restored', adjust: 'Adjustment', opening: 'Opening points (imported)' },
     billRef: 'Bill {{billNo}}',
     billLink: 'Open bill',
     topupRef: 'Top-up',
@@ -228,6 +229,7 @@ export const en: Messages = {
     wechat: 'WeChat Pay',
     alipay: 'Alipay',
     forfeited_bonus: 'Forfeited bonus',
+    imported: 'Imported from the old system',
   },
   form: {
     newTitle: 'New member',

@@ -152,6 +152,7 @@ export const zhCN = {
     wallet: '储值流水',
     points: '积分流水',
     truncated: '只显示最近的 {{count}} 条记录',
+    showMore: '显示更多',
     col: {
       time: '时间',
       billNo: '账单号',
@@ -173,8 +174,8 @@ export const zhCN = {
     },
     billKind: { sale: '消费', refund: '退款' },
     topupKind: { topup: '充值', refund: '充值退款' },
-    walletKind: { topup: '充值', topup_refund: '充值退款', spend: '储值消费', spend_refund: '消费退款', adjust: '人工调整' },
-    pointsKind: { earn: '消费得分', earn_reversal: '退款扣回', redeem: '积分抵现', redeem_restore: '退款返还', adjust: '人工调整' },
+    walletKind: { topup: '充值', topup_refund: '充值退款', spend: '储值消费', spend_refund: '消费退款', adjust: '人工调整', opening: '期初导入' },
+    pointsKind: { earn: '消费得分', earn_reversal: '退款扣回', redeem: '积分抵现', redeem_restore: '退款返还', adjust: '人工调整', opening: '期初导入' },
     billRef: '账单 {{billNo}}',
     billLink: '查看账单',
     topupRef: '充值记录',
@@ -230,6 +231,7 @@ export const zhCN = {
     wechat: '微信支付',
     alipay: '支付宝',
     forfeited_bonus: '赠送金作废',
+    imported: '旧系统导入',
   },
   form: {
     newTitle: '新建会员',

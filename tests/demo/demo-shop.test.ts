@@ -67,10 +67,11 @@ describe('the demo shop file', () => {
 
   it('is set up as the café', () => {
     expect(JSON.parse(value<string>(db, "select value from settings where key = 'shopName'"))).toBe('常客咖啡 · 示例店');
-    expect(rows(db, 'select name, role from staff order by name')).toEqual([
-      { name: 'Amy', role: 'cashier' },
-      { name: '小林', role: 'cashier' },
-      { name: '店主', role: 'owner' },
+    expect(rows(db, 'select name, role, pin_hash is not null as has_pin from staff order by name')).toEqual([
+      { name: 'Amy', role: 'cashier', has_pin: 1 },
+      { name: '周店长', role: 'manager', has_pin: 1 },
+      { name: '小林', role: 'cashier', has_pin: 1 },
+      { name: '店主', role: 'owner', has_pin: 1 },
     ]);
     const tillId = value<string>(db, 'select id from tills where is_local = 1');
     expect(value(db, 'select count(*) from staff where till_id != ?', tillId)).toBe(0);

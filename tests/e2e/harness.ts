@@ -10,17 +10,59 @@ import { DB_FILE_NAME } from '../../src-main/ledger/db.ts';
 import type { Member, MemberSummary } from '../../src-main/ledger/types.ts';
 import { PROJECT_ROOT } from '../../src-main/platform/project-paths.ts';
 import { launchChromium, serve as serveApp, type Served } from '../../scripts/lib/served-app.ts';
+import { DEMO_OWNER_PIN, DEMO_STAFF } from '../../src-main/demo/demo-staff.ts';
 
 export { launchChromium, type Served };
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-output', 'screenshots');
 
 /**
- * `npm run serve` on a fresh data folder: empty (a new shop), or with `demo` a private copy of the
- * demo shop the global setup generated (so tests may change it freely).
+ * `npm run serve` on a fresh data folder: empty (a new shop: nobody can sign in before the owner sets
+ * a PIN), or with `demo` a private copy of the demo shop the global setup generated (so tests may
+ * change it freely), with its owner signed in at the till — so the page opens on the frame, and
+ * `served.api` calls act as the owner.
  */
 export function serve(options: { demo?: boolean; dataDir?: string } = {}): Promise<Served> {
-  return serveApp({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.demo ? { copyOf: path.join(inject('demoTemplateDir'), DB_FILE_NAME) } : {}) });
+  return serveApp({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.demo ? { copyOf: path.join(inject('demoTemplateDir'), DB_FILE_NAME), ownerPin: DEMO_OWNER_PIN } : {}),
+  });
+}
+
+/** A demo person's PIN by name (店主, 小林, Amy, 周店长). */
+export function demoPin(name: string): string {
+  const person = DEMO_STAFF.find((p) => p.name === name);
+  if (!person) throw new Error(`no demo person ${name}`);
+  return person.pin;
+}
+
+/**
+ * Sign in at the till as a person does: lock the till if someone is signed in, pick `name` on the
+ * sign-in screen (↑/↓ and Enter), type the PIN, Enter; resolves once the frame is back. The session is
+ * the till's: `served.api` calls act as this person from then on.
+ */
+export async function signInAt(page: Page, name: string, pin = demoPin(name)): Promise<void> {
+  const lock = page.getByRole('button', { name: /锁定收银台|Lock the till/ });
+  if (await lock.isVisible()) await lock.click();
+  const list = page.getByRole('listbox', { name: /^(员工|Staff)$/ });
+  await list.waitFor();
+  const option = list.getByRole('option', { name: new RegExp(`^${name}`) });
+  await option.waitFor();
+  // Keyboard: move the highlight to the person, Enter opens their PIN.
+  await list.focus();
+  const options = await list.getByRole('option').all();
+  const labels = await Promise.all(options.map((o) => o.getAttribute('aria-label')));
+  const selected = await Promise.all(options.map((o) => o.getAttribute('aria-selected')));
+  const from = selected.indexOf('true');
+  const to = labels.findIndex((l) => l?.startsWith(name));
+  for (let i = from; i !== to; i += to > from ? 1 : -1) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
+  await page.keyboard.press('Enter');
+  const pinField = page.getByLabel(/^PIN$/);
+  await expectFocused(pinField);
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /锁定收银台|Lock the till/ }).waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -21,7 +21,7 @@ import { signatureOf } from '../../src-main/sms/templates.ts';
 import { previewEbill } from '../../src-renderer/screens/settings/ebill-preview.ts';
 import { printingSettingsText } from '../../src-renderer/screens/settings/printing-text.ts';
 import { startLoopbackPrinter, type LoopbackPrinter } from '../../src-main/demo/loopback-printer.ts';
-import { expectFocused, launchChromium, openTill, screenshot, serve, type Served } from './harness.ts';
+import { expectFocused, launchChromium, openTill, screenshot, serve, signInAt, type Served } from './harness.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -188,7 +188,7 @@ describe('Settings → Printing', () => {
     const served = await freshShop();
     const page = await openSettings(served, 'printing');
     const cashier = (await served.api<AppInfo>('app.info')).staff.find((s) => s.role === 'cashier')!;
-    await page.getByRole('combobox', { name: '当前员工' }).selectOption(cashier.id);
+    await signInAt(page, cashier.name);
     await page.getByText('只有店主或店长可以修改设置').waitFor();
     expect(await page.getByRole('radio', { name: '网络打印机' }).isDisabled()).toBe(true);
     expect(await page.getByLabel('选择 Logo 图片（PNG）').isDisabled()).toBe(true);

@@ -19,7 +19,7 @@ import { fillTemplate, fullText, marketingText, placeholderValues } from '../../
 import type { ProviderStatus } from '../../src-main/sms/types.ts';
 import { discountToInput, parseDiscountInput, parseTenths, parseTimeOfDay, parseWholeNumber, tenthsToText } from '../../src-renderer/screens/settings/number-text.ts';
 import { settingsText } from '../../src-renderer/screens/settings/text.ts';
-import { demoTill, expectFocused, openTill, screenshot } from './harness.ts';
+import { demoTill, expectFocused, openTill, screenshot, signInAt } from './harness.ts';
 
 describe('tier discounts typed as each locale says them', () => {
   it('reads 折 in Chinese and percent off in English, as basis points off, without floats', () => {
@@ -297,14 +297,12 @@ describe('owner settings, keyboard only', () => {
 
   it('shows a cashier the settings read-only', async () => {
     const cashier = (await till.served.api<AppInfo>('app.info')).staff.find((s) => s.role === 'cashier')!;
-    const picker = page.getByRole('combobox', { name: '当前员工' });
-    const owner = await picker.inputValue();
-    await picker.selectOption(cashier.id);
+    await signInAt(page, cashier.name);
     await page.getByText('只有店主或店长可以修改设置').waitFor();
     await screenshot(page, 'settings-points-readonly-zh-CN-1366');
     expect(await page.getByRole('textbox', { name: '抵 ¥1.00 需要的积分' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /保存/ }).count()).toBe(0);
-    await picker.selectOption(owner);
+    await signInAt(page, '店主');
     await page.getByRole('button', { name: /保存/ }).waitFor();
   });
 

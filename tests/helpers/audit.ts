@@ -283,7 +283,9 @@ export function auditLedger(ledger: { sqlite: Database.Database }): string[] {
   }
   for (const w of r.wallet) {
     const links = (w.bill_id ? 1 : 0) + (w.topup_id ? 1 : 0);
-    if ((w.kind === 'adjust' && links !== 0) || (w.kind !== 'adjust' && links !== 1)) bad(`wallet entry ${w.id} (${w.kind}) has the wrong links`);
+    // Adjustments and imported opening balances stand alone; every other entry belongs to a bill or a top-up.
+    const standalone = w.kind === 'adjust' || w.kind === 'opening';
+    if ((standalone && links !== 0) || (!standalone && links !== 1)) bad(`wallet entry ${w.id} (${w.kind}) has the wrong links`);
   }
   return problems;
 }

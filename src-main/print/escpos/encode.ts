@@ -17,7 +17,7 @@ export const DRAWER_KICK = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
 // No `cutting`: the document ends with its own cut (`=`), and the option would add a second one.
 const LAYOUT = { encoding: 'gb18030', spacing: true, cutting: false } as const;
 
-function escposBytes(markup: string, paperWidth: PaperWidth, openDrawer: boolean): Buffer {
+export function escposBytes(markup: string, paperWidth: PaperWidth, openDrawer: boolean): Buffer {
   // receiptline returns one string character per byte (a "binary" string).
   const body = Buffer.from(transform(markup, { ...LAYOUT, cpl: charsPerLine(paperWidth), command: ESCPOS_COMMANDS }), 'latin1');
   // The kick goes first: the drawer opens while the receipt prints, so the cashier can give change
@@ -29,7 +29,7 @@ export function encodeReceipt(receipt: Receipt, options: { paperWidth: PaperWidt
   return escposBytes(receiptMarkup(receipt, options), options.paperWidth, options.openDrawer && receipt.cashMoved);
 }
 
-function svgOf(markup: string, paperWidth: PaperWidth): string {
+export function svgOf(markup: string, paperWidth: PaperWidth): string {
   return transform(markup, { ...LAYOUT, cpl: charsPerLine(paperWidth), command: 'svg' });
 }
 

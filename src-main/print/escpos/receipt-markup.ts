@@ -17,7 +17,7 @@ export interface MarkupOptions {
 }
 
 /** A centred line, a label with its value (info block, left) or an amount (money block, right). */
-type Part =
+export type Part =
   | { type: 'raw'; markup: string }
   | { type: 'info'; label: string; value: string }
   | { type: 'amount'; label: string; value: string; indent?: boolean; tall?: boolean };
@@ -133,7 +133,7 @@ function footerParts(receipt: Receipt): Part[] {
  * `auto` (a fixed width list would pad them with empty columns), labels get the width of the longest
  * label, amounts the width of the widest amount — both capped so the other column keeps half the paper.
  */
-function render(parts: Part[], cpl: number): string {
+export function render(parts: Part[], cpl: number): string {
   const half = Math.floor((cpl - 1) / 2);
   const widest = (texts: string[]): number => Math.min(half, Math.max(1, ...texts.map(textColumns)));
   const labelWidth = widest(parts.flatMap((p) => (p.type === 'info' ? [p.label] : [])));

@@ -1,5 +1,5 @@
 /** The history lists of a member page: bills, top-ups, stored-value entries, points entries (contacts: ContactsTable). */
-import { useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillSummary, PointsEntry, Topup, WalletEntry } from '../../../src-main/ledger/types.ts';
 import { Dash } from '../../components/Dash.tsx';
@@ -18,9 +18,26 @@ function Empty({ text }: { text: string }) {
   );
 }
 
+/**
+ * The member page shows the latest entries first (a regular of five years has thousands, and the page
+ * must open at once); it passes here how to ask for more, until the most it will show.
+ */
+export const ShowMoreHistory = createContext<(() => void) | null>(null);
+
 function Truncated({ count, limit }: { count: number; limit: number }) {
   const { t } = useTranslation();
-  return count >= limit ? <p className="table-note">{t('history.truncated', { count: limit })}</p> : null;
+  const showMore = useContext(ShowMoreHistory);
+  if (count < limit) return null;
+  return (
+    <p className="table-note">
+      {t('history.truncated', { count: limit })}
+      {showMore ? (
+        <button type="button" className="btn btn-small btn-ghost" onClick={showMore}>
+          {t('history.showMore')}
+        </button>
+      ) : null}
+    </p>
+  );
 }
 
 interface Column<T> {

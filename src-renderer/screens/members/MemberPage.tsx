@@ -1,6 +1,6 @@
 /**
  * One member: who they are, balances (principal and bonus apart) and points, visit totals, the
- * retention outlook, contact consent, and the whole history in tabs (contacts included). A bill opens
+ * retention outlook, contact consent, and the latest history in tabs (contacts included; more on request). A bill opens
  * in a dialog over the page (`#/members/<id>/bills/<billId>`), as do logging a call and the statement.
  * Esc goes back to the list (or closes the dialog first).
  */
@@ -21,12 +21,14 @@ import { useApiQuery } from '../../components/use-api-query.ts';
 import { ConsentCard } from './ConsentCard.tsx';
 import { ContactsPanel } from './ContactsTable.tsx';
 import { Figure } from './Figure.tsx';
-import { BillsTable, PointsTable, TopupsTable, WalletTable } from './HistoryTables.tsx';
+import { BillsTable, PointsTable, ShowMoreHistory, TopupsTable, WalletTable } from './HistoryTables.tsx';
 import { OutlookCard } from './OutlookCard.tsx';
 import { StatementDialog } from './StatementDialog.tsx';
 import { TierBadge } from './TierBadge.tsx';
 
-const HISTORY_LIMIT = 1000;
+/** The first page of each history list, and the most the page shows (the statement has everything). */
+const HISTORY_FIRST_PAGE = 100;
+const HISTORY_MOST = 1000;
 
 type TabKey = 'bills' | 'topups' | 'wallet' | 'points' | 'contacts';
 
@@ -49,6 +51,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
   const [history, setHistory] = useState<MemberHistory | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<TabKey>('bills');
+  const [historyLimit, setHistoryLimit] = useState(HISTORY_FIRST_PAGE);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const billNos = useMemo(() => new Map((history?.bills ?? []).map((b) => [b.id, b.billNo])), [history]);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -58,14 +61,14 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
     try {
       const [m, h] = await Promise.all([
         api.call('members.get', { memberId }),
-        api.call('members.history', { memberId, limit: HISTORY_LIMIT }),
+        api.call('members.history', { memberId, limit: historyLimit }),
       ]);
       setMember(m);
       setHistory(h);
     } catch (e) {
       setError(e);
     }
-  }, [memberId]);
+  }, [memberId, historyLimit]);
 
   useEffect(() => {
     void load();
@@ -133,7 +136,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
 
   const balance = member.balancePrincipalMinor + member.balanceBonusMinor;
   const discount = member.tierDiscountBp > 0 ? t('member.discountRate', { rate: f.discountRate(member.tierDiscountBp) }) : t('member.discountNone');
-  const tabCount = (n: number) => (n >= HISTORY_LIMIT ? `${f.number(n)}+` : f.number(n));
+  const tabCount = (n: number) => (n >= historyLimit ? `${f.number(n)}+` : f.number(n));
 
   return (
     <div className="screen member-page">
@@ -207,6 +210,7 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
           </section>
 
           <section className="card history" aria-label={t('history.label')}>
+            <ShowMoreHistory.Provider value={historyLimit < HISTORY_MOST ? () => setHistoryLimit(HISTORY_MOST) : null}>
             <Tabs<TabKey>
               label={t('history.label')}
               selected={tab}
@@ -219,12 +223,13 @@ export function MemberPage({ memberId, billId }: { memberId: string; billId: str
                 { key: 'contacts', label: t('memberCare.contacts.tab'), badge: outlook.data ? f.number(outlook.data.contacts.length) : undefined },
               ]}
             >
-              {tab === 'bills' ? <BillsTable bills={history.bills} limit={HISTORY_LIMIT} onOpen={openBill} /> : null}
-              {tab === 'topups' ? <TopupsTable topups={history.topups} limit={HISTORY_LIMIT} /> : null}
-              {tab === 'wallet' ? <WalletTable entries={history.wallet} bills={history.bills} limit={HISTORY_LIMIT} onOpenBill={openBill} /> : null}
-              {tab === 'points' ? <PointsTable entries={history.points} bills={history.bills} limit={HISTORY_LIMIT} onOpenBill={openBill} /> : null}
+              {tab === 'bills' ? <BillsTable bills={history.bills} limit={historyLimit} onOpen={openBill} /> : null}
+              {tab === 'topups' ? <TopupsTable topups={history.topups} limit={historyLimit} /> : null}
+              {tab === 'wallet' ? <WalletTable entries={history.wallet} bills={history.bills} limit={historyLimit} onOpenBill={openBill} /> : null}
+              {tab === 'points' ? <PointsTable entries={history.points} bills={history.bills} limit={historyLimit} onOpenBill={openBill} /> : null}
               {tab === 'contacts' ? <ContactsPanel outlook={outlook} /> : null}
             </Tabs>
+            </ShowMoreHistory.Provider>
           </section>
         </div>
 
