@@ -67,6 +67,8 @@ export interface PlayCounts {
   customLines: number;
   lines: number;
   payments: number;
+  /** Written after the history by the shop generator (refundBill), not by the play. */
+  refunds?: number;
 }
 
 const METHODS: readonly ExternalMethod[] = ['wechat', 'alipay', 'cash', 'card'];

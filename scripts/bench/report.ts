@@ -121,3 +121,32 @@ export function writeResults(file: string, data: { startedAt: string; machine: M
   };
   fs.writeFileSync(file, JSON.stringify(json, null, 1) + '\n');
 }
+
+/** A case over its floor (same data): how much the function adds to reading or writing its rows. */
+export interface FloorRatio {
+  case: string;
+  floor: string;
+  data: string;
+  median: number;
+  p99: number;
+}
+
+/** Each case over its floor (same shop): how much the function adds to reading its data. */
+export function ratiosToFloor(measurements: readonly Measurement[], floorOf: ReadonlyMap<string, string>): FloorRatio[] {
+  const result: FloorRatio[] = [];
+  for (const m of measurements) {
+    const floorName = floorOf.get(m.case);
+    const floor = measurements.find((f) => f.case === floorName && f.role === m.role);
+    if (!floor) continue;
+    const a = summarize(m.samples);
+    const b = summarize(floor.samples);
+    result.push({ case: m.case, floor: floor.case, data: m.dataLabel, median: a.median / b.median, p99: a.p99 / b.p99 });
+  }
+  return result;
+}
+
+export function formatFloorRatios(ratios: readonly FloorRatio[]): string {
+  const x = (v: number) => `×${v >= 10 ? v.toFixed(0) : v.toFixed(2)}`;
+  const width = Math.max(...ratios.map((r) => r.case.length));
+  return ratios.map((r) => `${r.case.padEnd(width)}  ${r.data.padEnd(32)}  ${x(r.median).padStart(7)}  ${x(r.p99).padStart(7)}`).join('\n');
+}

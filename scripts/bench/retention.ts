@@ -30,7 +30,7 @@ import { loadPopulation } from '../../src-main/retention/population.ts';
 import { segmentSummary } from '../../src-main/retention/segments.ts';
 import type { LapsedPage, Segment } from '../../src-main/retention/types.ts';
 import { addDays } from '../../src-main/ledger/visit-figures.ts';
-import type { Measurement } from './report.ts';
+import { formatFloorRatios, ratiosToFloor, type FloorRatio, type Measurement } from './report.ts';
 import { benchShop, type BenchShop, type BenchShopSpec } from './shop.ts';
 import { percentile, summarize } from './stats.ts';
 import type { BenchContext, Suite } from './suite.ts';
@@ -85,11 +85,11 @@ const lapsed = (side: Side, query: LapsedQuery, asOf = AS_OF): LapsedPage => lis
  * and the count and value at risk over the lapsed members; without the tier join, the settings, model
  * and cut-point reads, and the row building (contacts, won back, RFM score, outlook).
  */
-const floorPageSql = (where = '') =>
+export const floorPageSql = (where = '') =>
   `select m.id from members m indexed by members_active_monthly_spend
    where m.archived_at is null and m.lapsed_from_date <= @asOf ${where ? `and ${where}` : ''}
    order by m.monthly_spend_minor desc, m.id limit ${PAGE}`;
-const floorTotalsSql = (where = '') =>
+export const floorTotalsSql = (where = '') =>
   `select count(*), coalesce(sum(m.monthly_spend_minor), 0) from members m
    where m.archived_at is null and m.lapsed_from_date <= @asOf ${where ? `and ${where}` : ''}`;
 const FLOOR_FILTERS = 'm.balance_principal_minor + m.balance_bonus_minor > 0 and not exists (select 1 from contacts c where c.member_id = m.id)';
@@ -290,34 +290,6 @@ function pickSegment(side: Side): Segment {
   const counts = new Map<Segment, number>();
   for (const r of rows) if (r.rfm) counts.set(r.rfm.segment, (counts.get(r.rfm.segment) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'at_risk';
-}
-
-interface FloorRatio {
-  case: string;
-  floor: string;
-  data: string;
-  median: number;
-  p99: number;
-}
-
-/** Each case over its floor (same shop): how much the function adds to reading its data. */
-function ratiosToFloor(measurements: readonly Measurement[], floorOf: ReadonlyMap<string, string>): FloorRatio[] {
-  const result: FloorRatio[] = [];
-  for (const m of measurements) {
-    const floorName = floorOf.get(m.case);
-    const floor = measurements.find((f) => f.case === floorName && f.role === m.role);
-    if (!floor) continue;
-    const a = summarize(m.samples);
-    const b = summarize(floor.samples);
-    result.push({ case: m.case, floor: floor.case, data: m.dataLabel, median: a.median / b.median, p99: a.p99 / b.p99 });
-  }
-  return result;
-}
-
-function formatFloorRatios(ratios: readonly FloorRatio[]): string {
-  const x = (v: number) => `×${v >= 10 ? v.toFixed(0) : v.toFixed(2)}`;
-  const width = Math.max(...ratios.map((r) => r.case.length));
-  return ratios.map((r) => `${r.case.padEnd(width)}  ${r.data.padEnd(32)}  ${x(r.median).padStart(7)}  ${x(r.p99).padStart(7)}`).join('\n');
 }
 
 export const retentionSuite: Suite = {

@@ -28,7 +28,7 @@ import { makePerson, SHOWCASE_SURNAMES, type Person } from '../../src-main/demo/
 import { Random } from '../../src-main/demo/random.ts';
 import { setUpShop, type DemoShop } from '../../src-main/demo/shop-setup.ts';
 import { withStatementCache } from '../../src-main/demo/statement-cache.ts';
-import { checkout, quoteCheckout } from '../../src-main/ledger/bills.ts';
+import { checkout, quoteCheckout, refundBill } from '../../src-main/ledger/bills.ts';
 import { closeLedger, DB_FILE_NAME, openLedger, type Ledger } from '../../src-main/ledger/db.ts';
 import { newId, withIdSource } from '../../src-main/ledger/ids.ts';
 import { checkLedgerInvariants } from '../../src-main/ledger/invariants.ts';
@@ -46,7 +46,7 @@ import { planCustomers, scheduleVisits } from './customer-behaviour.ts';
 import { playHistory, type PlayCounts } from './history-play.ts';
 
 /** Bump when the generator's output changes, so cached shops are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const BENCH_DIR = path.join(PROJECT_ROOT, 'test-output', 'bench');
 
@@ -272,7 +272,34 @@ function writeHistory(ledger: Ledger, shop: DemoShop, people: Person[], rng: Ran
   steps.ms['pricing carts through quoteCheckout'] = pricing.ms;
   log(`  of which: ${pricing.carts.toLocaleString('en')} distinct carts priced through quoteCheckout ${(pricing.ms / 1000).toFixed(1)} s, indexes ${(loaded.indexMs / 1000).toFixed(1)} s, foreign key check ${(loaded.foreignKeyMs / 1000).toFixed(1)} s`);
   steps.run('member figures from the rows', () => inTransaction(ledger, () => writer.finish()));
-  return loaded.result;
+  const refunds = steps.run('refunds through refundBill', () => inTransaction(ledger, () => refundRecentBills(ledger, shop, rng.fork(), spec.bills, setNow)));
+  log(`  ${refunds.toLocaleString('en')} refunds`);
+  return { ...loaded.result, refunds };
+}
+
+/** One bill in this many is refunded: a café takes back a wrong order now and then. */
+const REFUND_ONE_IN = 1000;
+const REFUND_WINDOW_DAYS = 14;
+
+/**
+ * Refunds, through the ledger's own `refundBill`: one bill in REFUND_ONE_IN, drawn from the last two
+ * weeks, refunded whole on the last evening (after every bill of the history, so each refund's wallet
+ * and points entries are the newest of their member, as at a real till). Every third one is partial:
+ * one unit of the first line.
+ */
+function refundRecentBills(ledger: Ledger, shop: DemoShop, rng: Random, bills: number, setNow: (t: number) => void): number {
+  const since = isoTime(new Date(END.getFullYear(), END.getMonth(), END.getDate() - REFUND_WINDOW_DAYS)).slice(0, 10);
+  const recent = ledger.sqlite.prepare("select id from bills where kind = 'sale' and business_date >= ? order by id").all(since) as Array<{ id: string }>;
+  const count = Math.min(recent.length, Math.round(bills / REFUND_ONE_IN));
+  const chosen = new Set<string>();
+  while (chosen.size < count) chosen.add(recent[rng.int(0, recent.length - 1)]!.id);
+  const firstLine = ledger.sqlite.prepare('select id from bill_lines where bill_id = ? order by line_no limit 1');
+  [...chosen].sort().forEach((billId, i) => {
+    setNow(END.getTime() + 60_000 + i * 1_000);
+    const partial = i % 3 === 2 ? { lines: [{ lineId: (firstLine.get(billId) as { id: string }).id, quantity: 1 }] } : {};
+    refundBill(ledger, { idempotencyKey: `bench-refund-${i}`, staffId: shop.owner.id, billId, reason: i % 2 ? '做错了' : '顾客不满意', ...partial });
+  });
+  return count;
 }
 
 function drawPeople(rng: Random, count: number): Person[] {
