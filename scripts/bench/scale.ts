@@ -193,25 +193,26 @@ async function run(ctx: BenchContext, sizes: ScaleSizes): Promise<{ name: string
       totals.set(side, quote.totalMinor);
     }
     let key = 0;
+    /** The measured sale: three products, a third from the card's stored value and the rest by card. */
+    const sell = async (side: Side, memberId: string) => {
+      const total = totals.get(side)!;
+      const result = (await call(side, 'checkout.commit', {
+        idempotencyKey: `scale-checkout-${key++}`,
+        staffId: side.ids.staffId,
+        memberId,
+        lines: productLines(side),
+        payments: [
+          { method: 'stored_value', amountMinor: Math.floor(total / 3) },
+          { method: 'card', amountMinor: total - Math.floor(total / 3) },
+        ],
+      })) as { bill: { id: string }; delivery: { ebill: unknown } };
+      if (!result.delivery.ebill) throw new Error('a consenting member got no e-bill');
+      sales.get(side)!.push({ billId: result.bill.id, memberId });
+    };
     await measure(
       'checkout.commit: 3 lines, stored value + card, points, e-bill',
       'summary',
-      async (side, i) => {
-        const memberId = side.payers[i % side.payers.length]!;
-        const total = totals.get(side)!;
-        const result = (await call(side, 'checkout.commit', {
-          idempotencyKey: `scale-checkout-${key++}`,
-          staffId: side.ids.staffId,
-          memberId,
-          lines: productLines(side),
-          payments: [
-            { method: 'stored_value', amountMinor: Math.floor(total / 3) },
-            { method: 'card', amountMinor: total - Math.floor(total / 3) },
-          ],
-        })) as { bill: { id: string }; delivery: { ebill: unknown } };
-        if (!result.delivery.ebill) throw new Error('a consenting member got no e-bill');
-        sales.get(side)!.push({ billId: result.bill.id, memberId });
-      },
+      (side, i) => sell(side, side.payers[i % side.payers.length]!),
       runs,
       'floor: checkout rows in one transaction',
     );
@@ -235,21 +236,7 @@ async function run(ctx: BenchContext, sizes: ScaleSizes): Promise<{ name: string
     load['refund'] = loadAverage();
     // Each refund takes back a whole sale: the checkouts above, and more of the same made now (untimed).
     for (const side of sides) {
-      while (sales.get(side)!.length < 2 * (runs + WARMUP)) {
-        const memberId = side.payers[sales.get(side)!.length % side.payers.length]!;
-        const total = totals.get(side)!;
-        const made = (await call(side, 'checkout.commit', {
-          idempotencyKey: `scale-sale-${key++}`,
-          staffId: side.ids.staffId,
-          memberId,
-          lines: productLines(side),
-          payments: [
-            { method: 'stored_value', amountMinor: Math.floor(total / 3) },
-            { method: 'card', amountMinor: total - Math.floor(total / 3) },
-          ],
-        })) as { bill: { id: string } };
-        sales.get(side)!.push({ billId: made.bill.id, memberId });
-      }
+      while (sales.get(side)!.length < 2 * (runs + WARMUP)) await sell(side, side.payers[sales.get(side)!.length % side.payers.length]!);
     }
     const refundable = new Map(sides.map((s) => [s, [...sales.get(s)!]]));
     const nextSale = (side: Side) => refundable.get(side)!.pop()!;

@@ -55,7 +55,6 @@ export const en: Messages = {
     office: 'Back office',
     settings: 'Settings',
     shortcut: 'Shortcut {{key}}',
-    staffLabel: 'Staff on duty',
     staffOption: '{{name}} ({{role}})',
     role: { owner: 'Owner', manager: 'Manager', cashier: 'Cashier' },
     languageLabel: 'Language',

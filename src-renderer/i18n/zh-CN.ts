@@ -57,7 +57,6 @@ export const zhCN = {
     office: '店务',
     settings: '设置',
     shortcut: '快捷键 {{key}}',
-    staffLabel: '当前员工',
     staffOption: '{{name}}（{{role}}）',
     role: { owner: '店主', manager: '店长', cashier: '收银员' },
     languageLabel: '界面语言',

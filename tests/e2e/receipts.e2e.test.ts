@@ -89,6 +89,8 @@ async function sellForCash(served: Served, page: Page, member: MemberSummary | n
   await page.keyboard.press('Enter');
   await page.getByRole('row', { name: `${product.name}，数量 1` }).waitFor();
   await page.keyboard.press('F9');
+  // The payment panel takes the focus once it has opened; arrows before that would go nowhere.
+  await expect.poll(() => focusedName(page)).not.toBeNull();
   for (let i = 0; i < 8 && (await focusedName(page)) !== '现金实收'; i++) await page.keyboard.press('ArrowDown');
   expect(await focusedName(page)).toBe('现金实收');
   await page.keyboard.press('Enter'); // exactly what is due
