@@ -1,6 +1,7 @@
 /**
  * Backups for one running app: one backup or restore at a time (a second is refused with BACKUP_BUSY,
- * the daily job just tries again at its next tick), the progress of the one under way for the screen,
+ * except the owner's backup, which waits for a daily one under way; the daily job just tries again at
+ * its next tick), the progress of the one under way for the screen,
  * the daily automatic backup with its rotation, and stopping cleanly when the app closes.
  */
 import fs from 'node:fs';
@@ -116,8 +117,12 @@ export class BackupService {
     }
   }
 
-  /** A backup now, into the folder, while the till keeps working. */
-  create(kind: 'manual' | 'auto' = 'manual'): Promise<BackupEntry> {
+  /**
+   * A backup now, into the folder, while the till keeps working. The owner's backup waits for a daily
+   * one that happens to be under way (taken a few seconds after every start) instead of being refused.
+   */
+  async create(kind: 'manual' | 'auto' = 'manual'): Promise<BackupEntry> {
+    if (kind === 'manual' && this.busy && this.progress?.kind === 'auto') await this.busy.catch(() => undefined);
     return this.exclusive(kind, () =>
       takeBackup(
         this.ledger.sqlite,

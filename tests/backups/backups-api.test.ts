@@ -72,6 +72,16 @@ describe('backups over the API', () => {
     expect(new Set((await ok('backups.list', {})).entries.map((e) => e.name)).size).toBe(2);
   });
 
+  it("waits for a daily backup under way when the owner asks for one, rather than refusing", async () => {
+    const service = new BackupService({ ledger: t.ledger, dataFile: t.file, migrationsFolder: MIGRATIONS_DIR, appVersion: 'test' });
+    const own = createDispatch({ ledger: t.ledger, version: 'test', dataFile: t.file, shell: 'browser', backups: service });
+    const daily = service.create('auto');
+    const manual = await own('backups.create', {});
+    expect(manual).toMatchObject({ ok: true, value: { kind: 'manual' } });
+    expect((await daily).kind).toBe('auto');
+    expect((await service.list()).entries.map((e) => e.kind).sort()).toEqual(['auto', 'manual']);
+  });
+
   it('keeps the folder setting only when the folder can be used, and lists both folders', async () => {
     const stick = path.join(t.dir, 'usb', 'regulars');
     const saved = await ok('backups.configure', { folder: stick, daily: false, keep: 14 });
